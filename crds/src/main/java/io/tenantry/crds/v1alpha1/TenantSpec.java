@@ -1,0 +1,53 @@
+package io.tenantry.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** What the tenant should be. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TenantSpec {
+
+  @JsonPropertyDescription(
+      "Human-readable name of the customer organization, e.g. 'Acme Fiber Ltd'.")
+  @Required
+  @Size(min = 1, max = 100)
+  public String displayName;
+
+  @JsonPropertyDescription(
+      "Commercial plan: free, starter, professional or enterprise. Selects quotas, seats and features.")
+  @Required
+  @PrinterColumn(name = "Plan")
+  public Plan plan;
+
+  @JsonPropertyDescription("Region the tenant is served from, e.g. 'eu-west-1'.")
+  @Pattern("^[a-z]{2}(-[a-z0-9]+){1,3}$")
+  @Size(max = 32)
+  public String region;
+
+  @JsonPropertyDescription(
+      "true scales the tenant app to zero and removes its Ingress; data is kept.")
+  @Default("false")
+  public Boolean suspended = false;
+
+  @JsonPropertyDescription(
+      "Retain keeps the tenant database when the Tenant is deleted; Delete drops it.")
+  @Default("Retain")
+  public DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+  @JsonPropertyDescription("Tenant-app image tag to run; the operator's default when empty.")
+  @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
+  public String appVersion;
+
+  @JsonPropertyDescription(
+      "Seats, license and effective features; written by the control plane, signed by the platform key.")
+  public Entitlements entitlements;
+
+  public boolean isSuspended() {
+    return Boolean.TRUE.equals(suspended);
+  }
+}
