@@ -1,0 +1,102 @@
+package io.tenantry.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL server of a local run: an existing one, or an embedded one this run owns. */
+final class LocalDatabase implements AutoCloseable {
+
+  static final String PLATFORM_DATABASE = "tenantry";
+
+  private final EmbeddedPostgres embedded;
+  private final String platformUrl;
+  private final String host;
+  private final int port;
+  private final String user;
+  private final String password;
+
+  private LocalDatabase(
+      EmbeddedPostgres embedded,
+      String platformUrl,
+      String host,
+      int port,
+      String user,
+      String password) {
+    this.embedded = embedded;
+    this.platformUrl = platformUrl;
+    this.host = host;
+    this.port = port;
+    this.user = user;
+    this.password = password;
+  }
+
+  static LocalDatabase start(LocalSettings settings) throws IOException, SQLException {
+    if (settings.databaseUrl().isPresent()) {
+      String url = settings.databaseUrl().get();
+      java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+      int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+      return new LocalDatabase(
+          null, url, uri.getHost(), port, settings.databaseUser(), settings.databasePassword());
+    }
+    Path data = settings.home().resolve("postgres");
+    Files.createDirectories(data);
+    // A fresh cluster each start: the embedded Kubernetes API is in memory too, so keeping the
+    // platform database alone would leave it describing tenants the cluster no longer has.
+    EmbeddedPostgres embedded =
+        EmbeddedPostgres.builder()
+            .setPort(settings.embeddedPostgresPort())
+            .setDataDirectory(data)
+            .setCleanDataDirectory(true)
+            .start();
+    String admin = embedded.getJdbcUrl("postgres", "postgres");
+    try (Connection connection = DriverManager.getConnection(admin);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + PLATFORM_DATABASE);
+    }
+    return new LocalDatabase(
+        embedded,
+        embedded.getJdbcUrl("postgres", PLATFORM_DATABASE).replaceAll("\\?.*$", ""),
+        "127.0.0.1",
+        embedded.getPort(),
+        "postgres",
+        "");
+  }
+
+  /** JDBC URL of the control plane's database, without credentials. */
+  String platformUrl() {
+    return platformUrl;
+  }
+
+  String host() {
+    return host;
+  }
+
+  int port() {
+    return port;
+  }
+
+  String user() {
+    return user;
+  }
+
+  String password() {
+    return password;
+  }
+
+  boolean embedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.tenantry.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded API server answers the requests kubectl makes for {@code kubectl apply -f
+ * tenant.yaml}, {@code kubectl get tnt} and {@code kubectl explain tenant.spec}, in the order
+ * kubectl makes them, and serves the platform's own Fabric8 clients through the kubeconfig it
+ * writes.
+ */
+class EmbeddedKubernetesTest {
+
+  @TempDir static Path home;
+  static EmbeddedKubernetes kube;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    kube = EmbeddedKubernetes.start(0, home.resolve("kubeconfig"), "tenantry-system");
+  }
+
+  @AfterAll
+  static void stop() {
+    kube.close();
+  }
+
+  static JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(kube.url() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+    return Serialization.jsonMapper().readTree(response.body());
+  }
+
+  @Test
+  void discoveryResolvesTheShortNameTnt() throws Exception {
+    JsonNode groups = get("/apis");
+    assertThat(groups.get("kind").asText()).isEqualTo("APIGroupList");
+    assertThat(groups.findValuesAsText("name")).contains("tenantry.io", "apps");
+
+    JsonNode resources = get("/apis/tenantry.io/v1alpha1");
+    JsonNode tenants = resources.get("resources").get(0);
+    assertThat(tenants.get("name").asText()).isEqualTo("tenants");
+    assertThat(tenants.get("namespaced").asBoolean()).isFalse();
+    assertThat(tenants.get("shortNames").get(0).asText()).isEqualTo("tnt");
+    assertThat(tenants.get("verbs").toString()).contains("create", "list", "watch");
+  }
+
+  @Test
+  void coreDiscoveryListsNamespaces() throws Exception {
+    assertThat(get("/api").get("versions").get(0).asText()).isEqualTo("v1");
+    assertThat(get("/api/v1").findValuesAsText("name")).contains("namespaces", "secrets");
+  }
+
+  @Test
+  void openApiCarriesTheCrdSchemaForValidationAndExplain() throws Exception {
+    String url =
+        get("/openapi/v3").at("/paths/apis~1tenantry.io~1v1alpha1/serverRelativeURL").asText();
+    JsonNode document = get(url);
+    JsonNode schema = document.at("/components/schemas/io.tenantry.v1alpha1.Tenant");
+    assertThat(schema.at("/properties/spec/properties/plan/enum").toString())
+        .contains("professional");
+    assertThat(schema.at("/x-kubernetes-group-version-kind/0/kind").asText()).isEqualTo("Tenant");
+    assertThat(
+            document
+                .at(
+                    "/paths/~1apis~1tenantry.io~1v1alpha1~1tenants/post/x-kubernetes-group-version-kind/kind")
+                .asText())
+        .isEqualTo("Tenant");
+  }
+
+  @Test
+  void openApiV2IsAbsentSoKubectlUsesV3() throws Exception {
+    HttpResponse<Void> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(kube.url() + "/openapi/v2")).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theWrittenKubeconfigReachesTheServerWithTheCrdAndPlatformNamespaceInstalled()
+      throws Exception {
+    Config config = Config.fromKubeconfig(Files.readString(kube.kubeconfig()));
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      assertThat(client.namespaces().withName("tenantry-system").get()).isNotNull();
+      assertThat(
+              client
+                  .apiextensions()
+                  .v1()
+                  .customResourceDefinitions()
+                  .withName("tenants.tenantry.io")
+                  .get())
+          .isNotNull();
+
+      Tenant tenant = new Tenant();
+      tenant.getMetadata().setName("acme");
+      tenant.setSpec(new TenantSpec());
+      tenant.getSpec().displayName = "Acme";
+      tenant.getSpec().plan = Plan.PROFESSIONAL;
+      client.resource(tenant).create();
+
+      assertThat(client.resources(Tenant.class).list().getItems())
+          .extracting(Tenant::slug)
+          .containsExactly("acme");
+    }
+  }
+}
