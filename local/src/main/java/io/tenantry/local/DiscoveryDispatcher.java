@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
 
   /** group/version → resources, for the kinds the operator and kubectl users touch. */
   private final Map<String, List<APIResource>> resources = new LinkedHashMap<>();
+
+  /** collection path (e.g. /apis/tenantry.io/v1alpha1/tenants) → the CRD's printer columns. */
+  private final Map<String, PrinterColumns> printers = new LinkedHashMap<>();
 
   /** group/version → the CRD versions served there, for their OpenAPI documents. */
   private final Map<String, List<OpenApiDocuments.CrdVersion>> crdVersions = new LinkedHashMap<>();
@@ -79,6 +83,9 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
       crdVersions
           .computeIfAbsent(spec.getGroup() + "/" + version.getName(), gv -> new ArrayList<>())
           .add(new OpenApiDocuments.CrdVersion(crd, version));
+      printers.put(
+          new OpenApiDocuments.CrdVersion(crd, version).collectionPath(),
+          new PrinterColumns(version.getAdditionalPrinterColumns()));
       if (version.getSubresources() != null && version.getSubresources().getStatus() != null) {
         add(
             spec.getGroup() + "/" + version.getName(),
@@ -127,8 +134,26 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
         // Only v3 is served; a 404 on v2 tells kubectl not to expect it.
         return new MockResponse().setResponseCode(404);
       }
+      PrinterColumns printer = printerFor(path);
+      String accept = request.getHeader("Accept");
+      if (printer != null && accept != null && accept.contains("as=Table")) {
+        MockResponse stored = super.dispatch(request);
+        if (stored.code() == 200) {
+          return new MockResponse()
+              .setResponseCode(200)
+              .addHeader("Content-Type", "application/json")
+              .setBody(printer.table(stored.getBody().readUtf8(), Instant.now()));
+        }
+        return stored;
+      }
     }
     return super.dispatch(request);
+  }
+
+  /** The printer of the CRD whose collection or item {@code path} names, or null. */
+  private PrinterColumns printerFor(String path) {
+    PrinterColumns collection = printers.get(path);
+    return collection != null ? collection : printers.get(path.replaceFirst("/[^/]+$", ""));
   }
 
   /** The discovery document at {@code path}, or null when the path is not a discovery path. */
