@@ -1,0 +1,103 @@
+package io.tenantry.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantry.charts.TenantryChart.Rendered;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetworkPolicyTest {
+
+  private static final String CP_SELECTOR =
+      "{\"app.kubernetes.io/name\":\"control-plane\",\"app.kubernetes.io/instance\":\"tenantry\"}";
+
+  @Test
+  void platformNamespaceDeniesAllIngressByDefault() {
+    JsonNode deny =
+        TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-default-deny-ingress");
+
+    assertThat(deny.at("/spec/podSelector").isEmpty()).isTrue();
+    assertThat(deny.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\"]");
+    assertThat(deny.at("/spec/ingress").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void onlyTheControlPlaneReachesItsDatabase() {
+    JsonNode policy =
+        TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-control-plane-database");
+
+    assertThat(policy.at("/spec/podSelector/matchLabels").toString())
+        .isEqualTo("{\"app.kubernetes.io/name\":\"control-plane-db\"}");
+    assertThat(policy.at("/spec/ingress")).hasSize(1);
+    assertThat(policy.at("/spec/ingress/0/from")).hasSize(1);
+    assertThat(policy.at("/spec/ingress/0/from/0").toString())
+        .isEqualTo("{\"podSelector\":{\"matchLabels\":" + CP_SELECTOR + "}}");
+    assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(5432);
+  }
+
+  @Test
+  void controlPlaneMayReachTenantAppsOnTheirServicePort() {
+    JsonNode policy = TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-control-plane");
+
+    JsonNode toTenants = null;
+    for (JsonNode rule : policy.at("/spec/egress")) {
+      if (rule.toString().contains("tenant-app")) {
+        toTenants = rule;
+      }
+    }
+    assertThat(toTenants).isNotNull();
+    assertThat(toTenants.at("/to/0/namespaceSelector/matchLabels").toString())
+        .isEqualTo("{\"app.kubernetes.io/managed-by\":\"tenantry-operator\"}");
+    assertThat(toTenants.at("/ports/0/port").asInt()).isEqualTo(8080);
+  }
+
+  @Test
+  void controlPlaneAdmitsOnlyTheIngressController() {
+    JsonNode policy = TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-control-plane");
+
+    assertThat(policy.at("/spec/ingress/0/from")).hasSize(1);
+    assertThat(
+            policy
+                .at("/spec/ingress/0/from/0/namespaceSelector/matchLabels")
+                .path("kubernetes.io/metadata.name")
+                .asText())
+        .isEqualTo("ingress-nginx");
+  }
+
+  @Test
+  void anExternalDatabaseIsReachedByCidr() {
+    Rendered rendered = TenantryChart.render(Map.of("controlPlane.database.cidr", "10.20.0.0/24"));
+
+    assertThat(rendered.has("NetworkPolicy", "tenantry-control-plane-database")).isFalse();
+    assertThat(
+            rendered.get("NetworkPolicy", "tenantry-control-plane").at("/spec/egress").toString())
+        .contains("{\"ipBlock\":{\"cidr\":\"10.20.0.0/24\"}}");
+  }
+
+  @Test
+  void sharedTenantDatabaseAdmitsOnlyTheOperatorAndTenantApps() {
+    JsonNode policy =
+        TenantryChart.render(Map.of("operator.database.sharedServer.podSelector.app", "tenant-db"))
+            .get("NetworkPolicy", "tenantry-tenant-database");
+
+    assertThat(policy.at("/spec/ingress/0/from")).hasSize(2);
+    assertThat(
+            policy
+                .at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                .asText())
+        .isEqualTo("operator");
+    assertThat(
+            policy
+                .at("/spec/ingress/0/from/1/podSelector/matchLabels/app.kubernetes.io~1name")
+                .asText())
+        .isEqualTo("tenant-app");
+  }
+
+  @Test
+  void policiesCanBeLeftToTheCluster() {
+    assertThat(
+            TenantryChart.render(Map.of("networkPolicies.enabled", false)).ofKind("NetworkPolicy"))
+        .isEmpty();
+  }
+}
