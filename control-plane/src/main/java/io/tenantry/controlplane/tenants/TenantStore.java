@@ -1,0 +1,169 @@
+package io.tenantry.controlplane.tenants;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.controlplane.audit.AuditEvent;
+import io.tenantry.controlplane.audit.AuditLog;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantSpec;
+import io.tenantry.crds.v1alpha1.TenantStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The tenants table as the cluster link sees it. Every write is keyed by slug and idempotent, so a
+ * restart that replays every Tenant changes nothing and duplicates nothing.
+ */
+@ApplicationScoped
+public class TenantStore {
+
+  static final String CLUSTER = "cluster";
+
+  private final AuditLog audit;
+  private final EntityManager em;
+  private final ObjectMapper json;
+
+  TenantStore(AuditLog audit, EntityManager em, ObjectMapper json) {
+    this.audit = audit;
+    this.em = em;
+    this.json = json;
+  }
+
+  @Transactional
+  public Optional<TenantRecord> find(String slug) {
+    return TenantRecord.findBySlug(slug);
+  }
+
+  @Transactional
+  public List<String> pendingSlugs() {
+    return em.createQuery("select t.slug from TenantRecord t where t.pushPending", String.class)
+        .getResultList();
+  }
+
+  /** Clears the pending flag unless the record changed again since it was read. */
+  @Transactional
+  public void pushed(String slug, Instant seenUpdatedAt) {
+    TenantRecord.update(
+        "pushPending = false where slug = ?1 and updatedAt = ?2", slug, seenUpdatedAt);
+  }
+
+  /** The Tenant resource is gone after a requested deletion. */
+  @Transactional
+  public void markGone(String slug) {
+    TenantRecord tenant = TenantRecord.findBySlug(slug).orElse(null);
+    if (tenant == null || tenant.state == LifecycleState.DELETED) {
+      return;
+    }
+    boolean requested = tenant.state == LifecycleState.DELETING;
+    tenant.state = requested ? LifecycleState.DELETED : LifecycleState.ORPHANED;
+    tenant.pushPending = false;
+    tenant.updatedAt = Instant.now();
+    audit.recordAs(
+        CLUSTER,
+        AuditEvent.success(
+            requested ? "tenant.deleted" : "tenant.removed-out-of-band",
+            slug,
+            slug,
+            Map.of("state", tenant.state.value())));
+  }
+
+  /** Mirrors what the cluster reports; adopts Tenants the platform has never seen. */
+  @Transactional
+  public void mirror(Tenant resource) {
+    String slug = resource.getMetadata().getName();
+    if (TenantRecord.findBySlug(slug).isEmpty() && !adopt(resource)) {
+      return;
+    }
+    TenantRecord tenant = TenantRecord.findBySlug(slug).orElseThrow();
+    TenantStatus status = resource.getStatus();
+    if (status != null) {
+      tenant.phase = status.phase == null ? tenant.phase : status.phase.name();
+      tenant.conditions = toJson(status.conditions);
+      tenant.url = status.url;
+    }
+    if (tenant.state == LifecycleState.ORPHANED) {
+      tenant.state = suspended(resource) ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
+    }
+    if (!tenant.pushPending && resource.getSpec() != null && isLive(tenant)) {
+      copySpec(resource.getSpec(), tenant);
+    }
+  }
+
+  /** Tenants the platform believes exist but the cluster no longer has. */
+  @Transactional
+  public void reconcileMissing(Set<String> present) {
+    List<TenantRecord> live =
+        TenantRecord.list(
+            "pushPending = false and state in ?1",
+            List.of(LifecycleState.ACTIVE, LifecycleState.SUSPENDED, LifecycleState.DELETING));
+    live.stream().filter(t -> !present.contains(t.slug)).forEach(t -> markGone(t.slug));
+  }
+
+  private boolean adopt(Tenant resource) {
+    String slug = resource.getMetadata().getName();
+    TenantSpec spec = resource.getSpec() == null ? new TenantSpec() : resource.getSpec();
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO tenants (id, slug, display_name, plan, region, deletion_policy, state,"
+                    + " origin, phase, push_pending) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                    + " false) ON CONFLICT (slug) DO NOTHING")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, slug)
+            .setParameter(3, spec.displayName == null ? slug : spec.displayName)
+            .setParameter(4, spec.plan == null ? "free" : spec.plan.value())
+            .setParameter(5, spec.region)
+            .setParameter(6, spec.deletionPolicy == null ? "Retain" : spec.deletionPolicy.name())
+            .setParameter(
+                7, (suspended(resource) ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE).name())
+            .setParameter(8, TenantRecord.ORIGIN_CLUSTER)
+            .setParameter(9, "Pending")
+            .executeUpdate();
+    if (inserted == 1) {
+      Map<String, Object> payload = new HashMap<>();
+      payload.put("displayName", spec.displayName);
+      payload.put("plan", spec.plan == null ? null : spec.plan.value());
+      payload.put("region", spec.region);
+      audit.recordAs(CLUSTER, AuditEvent.success("tenant.adopted", slug, slug, payload));
+    }
+    return true;
+  }
+
+  private static boolean suspended(Tenant resource) {
+    return resource.getSpec() != null && resource.getSpec().isSuspended();
+  }
+
+  private static boolean isLive(TenantRecord tenant) {
+    return tenant.state == LifecycleState.ACTIVE || tenant.state == LifecycleState.SUSPENDED;
+  }
+
+  /** Edits made with kubectl win when the platform has nothing pending of its own. */
+  private static void copySpec(TenantSpec spec, TenantRecord tenant) {
+    if (spec.displayName != null) {
+      tenant.displayName = spec.displayName;
+    }
+    if (spec.plan != null) {
+      tenant.plan = spec.plan.value();
+    }
+    tenant.region = spec.region;
+    if (spec.deletionPolicy != null) {
+      tenant.deletionPolicy = spec.deletionPolicy.name();
+    }
+    tenant.state = spec.isSuspended() ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Tenant status conditions are not serializable", e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.tenantry.controlplane.tenants;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** The tenants API and its link to the cluster. */
+@ConfigMapping(prefix = "tenantry.tenants")
+public interface TenantsConfig {
+
+  /** Slugs nobody may take: they collide with cluster, platform or well-known host names. */
+  @WithDefault(
+      "kube-system,kube-public,kube-node-lease,default,tenantry,tenantry-system,platform,admin,"
+          + "administrator,root,system,www,api,app,apps,auth,login,console,dashboard,status,"
+          + "static,cdn,docs,help,support,billing,internal,mail,smtp,ftp,localhost")
+  Set<String> reservedSlugs();
+
+  /** How often tenants whose Tenant resource is not yet written are retried. */
+  @WithDefault("5s")
+  Duration pushInterval();
+
+  /** Full resync period of the Tenant informer. */
+  @WithDefault("10m")
+  Duration informerResync();
+
+  /** Largest page size the list endpoint accepts. */
+  @WithDefault("100")
+  int maxPageSize();
+}

@@ -1,0 +1,133 @@
+package io.tenantry.controlplane.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.testing.PostgresTestResource;
+import io.tenantry.testing.RedisTestResource;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each refused token differs from the accepted one in exactly one respect. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RedisTestResource.class)
+@WithKubernetesTestServer(crud = true)
+class JwtNegativesTest {
+
+  private static final String ME = "/api/v1/auth/me";
+
+  @Inject TestPlatform platform;
+
+  private PlatformUser user;
+
+  @BeforeEach
+  void reset() {
+    platform.reset();
+    user = platform.user(Role.SUPPORT);
+  }
+
+  private JwtClaimsBuilder claims() {
+    Instant now = Instant.now();
+    return Jwt.issuer(TestPlatform.ISSUER)
+        .audience(TestPlatform.AUDIENCE)
+        .subject(user.id.toString())
+        .upn(user.email)
+        .groups(user.role)
+        .issuedAt(now)
+        .expiresAt(now.plusSeconds(300));
+  }
+
+  private PrivateKey platformKey() {
+    return platform.keys().privateKey();
+  }
+
+  private static void refused(String token) {
+    given()
+        .auth()
+        .oauth2(token)
+        .get(ME)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://tenantry.io/problems/invalid-token"));
+  }
+
+  @Test
+  void aWellFormedTokenIsAccepted() {
+    given().auth().oauth2(claims().sign(platformKey())).get(ME).then().statusCode(200);
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() {
+    Instant now = Instant.now();
+    refused(
+        claims()
+            .issuedAt(now.minusSeconds(1200))
+            .expiresAt(now.minusSeconds(600))
+            .sign(platformKey()));
+  }
+
+  @Test
+  void aTokenNotYetValidIsRefused() {
+    Instant now = Instant.now();
+    refused(
+        claims()
+            .claim("nbf", now.plusSeconds(600).getEpochSecond())
+            .expiresAt(now.plusSeconds(900))
+            .sign(platformKey()));
+  }
+
+  @Test
+  void aTokenFromAnotherIssuerIsRefused() {
+    refused(claims().issuer("https://evil.example").sign(platformKey()));
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefused() {
+    refused(claims().audience("tenant:acme").sign(platformKey()));
+  }
+
+  @Test
+  void aTokenSignedByAnotherKeyIsRefused() throws Exception {
+    refused(claims().sign(KeyUtils.generateKeyPair(2048).getPrivate()));
+  }
+
+  @Test
+  void anUnsignedTokenWithAlgNoneIsRefused() {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String valid = claims().sign(platformKey());
+    String payload = valid.split("\\.")[1];
+    String header =
+        b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    refused(header + "." + payload + ".");
+  }
+
+  @Test
+  void anHs256TokenSignedWithThePublicKeyIsRefused() {
+    byte[] publicKeyPem =
+        ("-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(platform.keys().publicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n")
+            .getBytes(StandardCharsets.UTF_8);
+    refused(
+        claims()
+            .jws()
+            .algorithm(SignatureAlgorithm.HS256)
+            .sign(new SecretKeySpec(publicKeyPem, "HmacSHA256")));
+  }
+}

@@ -1,0 +1,164 @@
+package io.tenantry.controlplane.tenants;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.http.ContentType;
+import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.testing.PostgresTestResource;
+import io.tenantry.testing.RedisTestResource;
+import jakarta.inject.Inject;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RedisTestResource.class)
+@WithKubernetesTestServer(crud = true)
+class BadInputTest {
+
+  @Inject TestPlatform platform;
+  @Inject KubernetesClient client;
+
+  private String token;
+
+  @BeforeEach
+  void reset() {
+    platform.reset();
+    token = platform.tokenFor(Role.OWNER);
+  }
+
+  static Stream<Arguments> badCreateBodies() {
+    String valid = "\"displayName\":\"Acme\",\"plan\":\"free\"";
+    return Stream.of(
+        Arguments.of("reserved kube-system", "{\"slug\":\"kube-system\"," + valid + "}", "slug"),
+        Arguments.of("reserved default", "{\"slug\":\"default\"," + valid + "}", "slug"),
+        Arguments.of("reserved tenantry", "{\"slug\":\"tenantry\"," + valid + "}", "slug"),
+        Arguments.of("reserved www", "{\"slug\":\"www\"," + valid + "}", "slug"),
+        Arguments.of("uppercase slug", "{\"slug\":\"Acme\"," + valid + "}", "slug"),
+        Arguments.of("too short slug", "{\"slug\":\"ab\"," + valid + "}", "slug"),
+        Arguments.of("slug starting with a dash", "{\"slug\":\"-acme\"," + valid + "}", "slug"),
+        Arguments.of("slug ending with a dash", "{\"slug\":\"acme-\"," + valid + "}", "slug"),
+        Arguments.of(
+            "slug of 41 characters", "{\"slug\":\"" + "a".repeat(41) + "\"," + valid + "}", "slug"),
+        Arguments.of("missing slug", "{" + valid + "}", "slug"),
+        Arguments.of(
+            "unknown plan",
+            "{\"slug\":\"acme\",\"displayName\":\"Acme\",\"plan\":\"platinum\"}",
+            "plan"),
+        Arguments.of("missing plan", "{\"slug\":\"acme\",\"displayName\":\"Acme\"}", "plan"),
+        Arguments.of(
+            "blank display name",
+            "{\"slug\":\"acme\",\"displayName\":\" \",\"plan\":\"free\"}",
+            "displayName"),
+        Arguments.of(
+            "display name over 100 characters",
+            "{\"slug\":\"acme\",\"displayName\":\"" + "x".repeat(101) + "\",\"plan\":\"free\"}",
+            "displayName"),
+        Arguments.of(
+            "display name of the wrong type",
+            "{\"slug\":\"acme\",\"displayName\":{\"a\":1},\"plan\":\"free\"}",
+            "displayName"),
+        Arguments.of("slug of the wrong type", "{\"slug\":[\"acme\"]," + valid + "}", "slug"),
+        Arguments.of(
+            "malformed region", "{\"slug\":\"acme\"," + valid + ",\"region\":\"EU\"}", "region"),
+        Arguments.of(
+            "unknown deletion policy",
+            "{\"slug\":\"acme\"," + valid + ",\"deletionPolicy\":\"Maybe\"}",
+            "deletionPolicy"),
+        Arguments.of(
+            "unknown field", "{\"slug\":\"acme\"," + valid + ",\"owner\":\"me\"}", "owner"),
+        Arguments.of("malformed JSON", "{\"slug\":\"acme\",", "body"),
+        Arguments.of("a JSON array instead of an object", "[]", "body"),
+        Arguments.of(
+            "oversized body",
+            "{\"slug\":\"acme\"," + valid + ",\"x\":\"" + "y".repeat(70_000) + "\"}",
+            "body"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCreateBodies")
+  void badCreateBodiesAre4xxProblemJsonNamingTheFieldAndStoreNothing(
+      String description, String body, String field) {
+    int status =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/platform/tenants")
+            .then()
+            .contentType("application/problem+json")
+            .body("errors.field", hasItem(field))
+            .body("detail", not(containsString("Exception")))
+            .extract()
+            .statusCode();
+
+    assertThat(status).isBetween(400, 499);
+    assertThat(platform.count("tenants")).isZero();
+    assertThat(platform.count("audit_log")).isZero();
+    assertThat(client.resources(Tenant.class).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void anOversizedBodyIs413() {
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"x\":\"" + "y".repeat(70_000) + "\"}")
+        .post("/api/v1/platform/tenants")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", equalTo(413));
+  }
+
+  @Test
+  void aMissingBodyNamesTheBody() {
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .post("/api/v1/platform/tenants")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("body"));
+  }
+
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/platform/tenants?size=1000, size",
+    "/api/v1/platform/tenants?page=-1, page",
+    "/api/v1/platform/tenants?page=abc, page",
+    "/api/v1/platform/tenants?state=sleeping, state",
+    "/api/v1/platform/audit?size=zero, size",
+    "/api/v1/platform/audit?from=yesterday, from",
+    "/api/v1/platform/audit?to=2026-13-01, to"
+  })
+  void badQueryParametersAre400NamingTheParameter(String url, String field) {
+    given()
+        .auth()
+        .oauth2(token)
+        .get(url)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem(field));
+  }
+}
