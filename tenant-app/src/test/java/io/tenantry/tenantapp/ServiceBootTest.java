@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(TenantKeysTestResource.class)
 class ServiceBootTest {
 
   @Inject AgroalDataSource dataSource;

@@ -1,0 +1,7 @@
+package io.tenantry.tenantapp.devices;
+
+public enum DeviceType {
+  ONU,
+  CPE,
+  ROUTER
+}

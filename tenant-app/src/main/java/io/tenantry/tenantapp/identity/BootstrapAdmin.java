@@ -1,0 +1,84 @@
+package io.tenantry.tenantapp.identity;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the first tenant administrator when the tenant has no staff at all. With a configured
+ * password the account is active at once; otherwise it is an invitation whose one-time token is
+ * written to an owner-only file (never logged), to be exchanged for a password through {@code POST
+ * /api/v1/auth/accept-invite}. There is no default password.
+ */
+@ApplicationScoped
+public class BootstrapAdmin {
+
+  private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+
+  private final TenantConfig config;
+  private final StaffService staff;
+
+  BootstrapAdmin(TenantConfig config, StaffService staff) {
+    this.config = config;
+    this.staff = staff;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    boolean empty = QuarkusTransaction.requiringNew().call(() -> StaffUser.count() == 0);
+    if (!empty) {
+      return;
+    }
+    TenantConfig.BootstrapAdmin admin = config.bootstrapAdmin();
+    if (admin.password().isPresent()) {
+      QuarkusTransaction.requiringNew()
+          .run(() -> createActive(admin.email(), admin.password().get()));
+      LOG.infof("created the first tenant administrator %s from configuration", admin.email());
+      return;
+    }
+    InvitationView invitation =
+        staff.invite(admin.email(), "Tenant administrator", Role.tenant_admin);
+    Path file = writeOwnerOnly(invitation.inviteToken());
+    LOG.infof(
+        "created the first tenant administrator %s; its one-time invitation token is in %s",
+        admin.email(), file);
+  }
+
+  private static void createActive(String email, String password) {
+    StaffUser user = new StaffUser();
+    user.id = UUID.randomUUID();
+    user.email = email;
+    user.displayName = "Tenant administrator";
+    user.role = Role.tenant_admin;
+    user.status = StaffStatus.active;
+    user.passwordHash = Secrets.hashPassword(password);
+    user.createdAt = Clock.now();
+    user.persist();
+  }
+
+  private Path writeOwnerOnly(String secret) {
+    try {
+      Path file =
+          config.bootstrapAdmin().passwordFile().isPresent()
+              ? config.bootstrapAdmin().passwordFile().get()
+              : Files.createTempDirectory("tenantry-bootstrap-").resolve("admin-invite-token");
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, secret);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the bootstrap administrator's token", e);
+    }
+  }
+}

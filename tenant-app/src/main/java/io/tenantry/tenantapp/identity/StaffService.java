@@ -1,0 +1,115 @@
+package io.tenantry.tenantapp.identity;
+
+import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.ProblemException;
+import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
+import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Staff lifecycle: invite, accept the invitation with a password, change role, disable. */
+@ApplicationScoped
+public class StaffService {
+
+  private final TenantConfig config;
+
+  StaffService(TenantConfig config) {
+    this.config = config;
+  }
+
+  @Transactional
+  public InvitationView invite(String email, String displayName, Role role) {
+    if (StaffUser.byEmail(email).isPresent()) {
+      throw ProblemException.conflict(
+          "duplicate", "a staff user with this email already exists", Map.of("field", "email"));
+    }
+    StaffUser user = new StaffUser();
+    user.id = UUID.randomUUID();
+    user.email = email.strip();
+    user.displayName = displayName.strip();
+    user.role = role;
+    user.status = StaffStatus.invited;
+    user.createdAt = Clock.now();
+    String token = Secrets.newToken();
+    user.inviteTokenHash = Secrets.digest(token);
+    user.inviteExpiresAt = user.createdAt.plus(config.inviteLifetime());
+    user.persistAndFlush();
+    return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
+  }
+
+  /** Sets the first password; the invitation token works once. */
+  @Transactional
+  public StaffView acceptInvite(String token, String password) {
+    StaffUser user =
+        StaffUser.<StaffUser>find("inviteTokenHash", Secrets.digest(token))
+            .firstResultOptional()
+            .filter(
+                u -> u.status == StaffStatus.invited && u.inviteExpiresAt.isAfter(Instant.now()))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        400,
+                        "invalid-invitation",
+                        "Invalid invitation",
+                        "inviteToken: is unknown, used or expired",
+                        Map.of()));
+    user.passwordHash = Secrets.hashPassword(password);
+    user.status = StaffStatus.active;
+    user.inviteTokenHash = null;
+    user.inviteExpiresAt = null;
+    return StaffView.of(user);
+  }
+
+  @Transactional
+  public StaffView changeRole(UUID id, Role role, UUID actingUser) {
+    StaffUser user = find(id);
+    refuseSelf(id, actingUser, "change their own role");
+    user.role = role;
+    AuthService.revokeAll(id);
+    return StaffView.of(user);
+  }
+
+  /** Disables the user and revokes every refresh token, so no session outlives the change. */
+  @Transactional
+  public StaffView disable(UUID id, UUID actingUser) {
+    StaffUser user = find(id);
+    refuseSelf(id, actingUser, "disable themselves");
+    user.status = StaffStatus.disabled;
+    user.inviteTokenHash = null;
+    AuthService.revokeAll(id);
+    return StaffView.of(user);
+  }
+
+  @Transactional
+  public StaffView get(UUID id) {
+    return StaffView.of(find(id));
+  }
+
+  @Transactional
+  public List<StaffView> list() {
+    return StaffUser.<StaffUser>listAll(io.quarkus.panache.common.Sort.by("createdAt", "id"))
+        .stream()
+        .map(StaffView::of)
+        .toList();
+  }
+
+  private static void refuseSelf(UUID id, UUID actingUser, String what) {
+    // keeps the last administrator from locking everyone out by accident
+    if (id.equals(actingUser)) {
+      throw ProblemException.conflict("self-change", "staff users cannot " + what, Map.of());
+    }
+  }
+
+  private static StaffUser find(UUID id) {
+    StaffUser user = StaffUser.findById(id);
+    if (user == null) {
+      throw ProblemException.notFound("staff user", id);
+    }
+    return user;
+  }
+}

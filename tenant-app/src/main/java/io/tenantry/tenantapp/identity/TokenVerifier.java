@@ -1,0 +1,96 @@
+package io.tenantry.tenantapp.identity;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.config.TenantConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies the two kinds of bearer token this app accepts: its own staff tokens (its own public
+ * key) and the platform's service tokens (the platform public key, audience {@code tenant:<slug>},
+ * short-lived). Only RS256 passes; {@code alg: none} and HMAC never do.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+  public static final String PLATFORM_ISSUER = "https://tenantry.io/platform";
+  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
+
+  private final TenantConfig config;
+  private final DefaultJWTParser staffParser;
+  private volatile PlatformParser platformParser;
+
+  TokenVerifier(TenantConfig config, SigningKeys keys) {
+    this.config = config;
+    JWTAuthContextInfo staff = rs256(TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE);
+    staff.setPublicVerificationKey(keys.publicKey());
+    staff.setRequiredClaims(Set.of(TokenIssuer.TENANT_CLAIM, "groups", "sub"));
+    this.staffParser = new DefaultJWTParser(staff);
+  }
+
+  public JsonWebToken verifyStaff(String token) throws ParseException {
+    JsonWebToken jwt = staffParser.parse(token);
+    // the issuer already names the slug; the claim is checked too, so a token needs both
+    if (!config.slug().equals(jwt.getClaim(TokenIssuer.TENANT_CLAIM))) {
+      throw new ParseException("token was issued for another tenant");
+    }
+    return jwt;
+  }
+
+  /**
+   * The platform key lives in a mounted ConfigMap that may be updated while the app runs, so the
+   * verifier is rebuilt whenever the key file's content changes.
+   */
+  public JsonWebToken verifyPlatform(String token) throws ParseException {
+    Path keyFile =
+        config
+            .entitlementsDir()
+            .map(dir -> dir.resolve(PLATFORM_PUBLIC_KEY))
+            .filter(Files::isReadable)
+            .orElseThrow(() -> new ParseException("no platform public key is configured"));
+    String pem;
+    try {
+      pem = Files.readString(keyFile);
+    } catch (IOException e) {
+      throw new ParseException("platform public key is unreadable", e);
+    }
+    PlatformParser current = platformParser;
+    if (current == null || !current.pem().equals(pem)) {
+      current = new PlatformParser(pem, platformParser(pem));
+      platformParser = current;
+    }
+    return current.parser().parse(token);
+  }
+
+  private DefaultJWTParser platformParser(String pem) throws ParseException {
+    JWTAuthContextInfo platform = rs256(PLATFORM_ISSUER, "tenant:" + config.slug());
+    try {
+      platform.setPublicVerificationKey(KeyUtils.decodePublicKey(pem));
+    } catch (GeneralSecurityException e) {
+      throw new ParseException("platform public key is unreadable", e);
+    }
+    platform.setMaxTimeToLiveSecs(config.platformTokenMaxAgeSeconds());
+    platform.setRequiredClaims(Set.of("scope", "iat"));
+    return new DefaultJWTParser(platform);
+  }
+
+  private record PlatformParser(String pem, DefaultJWTParser parser) {}
+
+  private static JWTAuthContextInfo rs256(String issuer, String audience) {
+    JWTAuthContextInfo info = new JWTAuthContextInfo();
+    info.setIssuedBy(issuer);
+    info.setExpectedAudience(Set.of(audience));
+    info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+    info.setClockSkew(30);
+    return info;
+  }
+}

@@ -1,0 +1,40 @@
+package io.tenantry.tenantapp.search;
+
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * The platform's view into this tenant, open only to platform service tokens (see {@code
+ * BearerIdentityProvider}): each endpoint needs its own scope.
+ */
+@Path("/internal/v1")
+public class InternalResource {
+
+  private final SearchService search;
+  private final UsageService usage;
+
+  InternalResource(SearchService search, UsageService usage) {
+    this.search = search;
+    this.usage = usage;
+  }
+
+  @GET
+  @Path("search")
+  @PermissionsAllowed("internal:search")
+  public SearchResults search(
+      @QueryParam("q") String q,
+      @QueryParam("types") String types,
+      @QueryParam("limit") @DefaultValue("20") int limit) {
+    return new SearchResults(search.search(SearchRequest.parse(q, types, limit)));
+  }
+
+  @GET
+  @Path("usage")
+  @PermissionsAllowed("internal:usage")
+  public UsageService.Usage usage() {
+    return usage.usage();
+  }
+}

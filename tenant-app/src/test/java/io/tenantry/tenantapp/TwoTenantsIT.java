@@ -1,0 +1,242 @@
+package io.tenantry.tenantapp;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.tenantry.tenantapp.support.TenantKeysTestResource;
+import io.tenantry.testing.PostgresServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two tenant-app instances, each the packaged app in its own JVM with its own slug, database and
+ * generated signing key, configured through environment variables exactly as the operator's
+ * Deployment does. Nothing one tenant issues or stores is accepted or visible at the other.
+ */
+class TwoTenantsIT {
+
+  private static final KeyPair PLATFORM = TenantKeysTestResource.rsa();
+  private static final List<Instance> INSTANCES = new ArrayList<>();
+  private static Instance alpha;
+  private static Instance beta;
+
+  record Instance(
+      String slug, String database, int port, Process process, String password, Path root) {
+    String url(String path) {
+      return "http://127.0.0.1:" + port + path;
+    }
+
+    String login() {
+      return given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("email", "admin@" + slug + ".test", "password", password))
+          .post(url("/api/v1/auth/login"))
+          .then()
+          .statusCode(200)
+          .extract()
+          .path("accessToken");
+    }
+  }
+
+  @BeforeAll
+  static void startBoth() throws Exception {
+    alpha = start("alpha");
+    beta = start("beta");
+    for (Instance instance : INSTANCES) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(() -> given().get(instance.url("/q/health/ready")).statusCode() == 200);
+    }
+  }
+
+  @AfterAll
+  static void stopBoth() throws InterruptedException {
+    for (Instance instance : INSTANCES) {
+      instance.process().destroy();
+      instance.process().waitFor();
+      PostgresServer.get().dropDatabase(instance.database());
+    }
+  }
+
+  private static Instance start(String slug) throws IOException {
+    PostgresServer server = PostgresServer.get();
+    String database = server.createDatabase("it_" + slug);
+    Path root = Files.createTempDirectory("tenant-" + slug + "-");
+    Path entitlements = Files.createDirectories(root.resolve("entitlements"));
+    Files.writeString(
+        entitlements.resolve("platform-public-key.pem"),
+        TenantKeysTestResource.pem("PUBLIC KEY", PLATFORM.getPublic().getEncoded()));
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String password = UUID.randomUUID().toString();
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", server.urlOf(database));
+    env.put("QUARKUS_DATASOURCE_USERNAME", server.user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", server.password());
+    env.put("TENANTRY_TENANT_SLUG", slug);
+    env.put("TENANTRY_TENANT_SIGNING_KEY_DIR", root.resolve("signing").toString());
+    env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlements.toString());
+    env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL", "admin@" + slug + ".test");
+    env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD", password);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                "target/quarkus-app/quarkus-run.jar")
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target", "it-" + slug + ".log").toFile());
+    builder.environment().putAll(env);
+    Instance instance = new Instance(slug, database, port, builder.start(), password, root);
+    INSTANCES.add(instance);
+    return instance;
+  }
+
+  private static String platformToken(String audience) {
+    long now = Instant.now().getEpochSecond();
+    return Jwt.issuer("https://tenantry.io/platform")
+        .audience(audience)
+        .subject("control-plane")
+        .claim("scope", "tenant:search tenant:usage")
+        .issuedAt(now)
+        .expiresAt(now + 60)
+        .sign(PLATFORM.getPrivate());
+  }
+
+  @Test
+  void staffTokenOfOneTenantIsRefusedByTheOther() {
+    given()
+        .auth()
+        .oauth2(alpha.login())
+        .get(beta.url("/api/v1/subscribers"))
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .oauth2(beta.login())
+        .get(alpha.url("/api/v1/subscribers"))
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .oauth2(alpha.login())
+        .get(alpha.url("/api/v1/subscribers"))
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void dataNeverCrossesTenants() {
+    String alphaToken = alpha.login();
+    given()
+        .auth()
+        .oauth2(alphaToken)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "accountNumber",
+                "ALPHA-1",
+                "name",
+                "Only In Alpha",
+                "email",
+                "only@alpha.test",
+                "servicePlan",
+                "Fiber 300",
+                "radiusUsername",
+                "only.alpha"))
+        .post(alpha.url("/api/v1/subscribers"))
+        .then()
+        .statusCode(201);
+    given()
+        .auth()
+        .oauth2(alphaToken)
+        .get(alpha.url("/api/v1/subscribers"))
+        .then()
+        .body("items.name", org.hamcrest.Matchers.hasItem("Only In Alpha"));
+    String betaToken = beta.login();
+    given()
+        .auth()
+        .oauth2(betaToken)
+        .get(beta.url("/api/v1/subscribers"))
+        .then()
+        .body("items", hasSize(0));
+    given()
+        .auth()
+        .oauth2(betaToken)
+        .queryParam("q", "Only In Alpha")
+        .get(beta.url("/api/v1/search"))
+        .then()
+        .statusCode(200)
+        .body("hits", hasSize(0));
+    given()
+        .auth()
+        .oauth2(platformToken("tenant:beta"))
+        .get(beta.url("/internal/v1/usage"))
+        .then()
+        .statusCode(200)
+        .body("subscribers", equalTo(0));
+  }
+
+  @Test
+  void platformTokenAddressedToOneTenantIsRefusedByTheOther() {
+    given()
+        .auth()
+        .oauth2(platformToken("tenant:alpha"))
+        .get(alpha.url("/internal/v1/usage"))
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(platformToken("tenant:alpha"))
+        .get(beta.url("/internal/v1/usage"))
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void eachTenantGeneratedItsOwnSigningKeyAtFirstStart() throws IOException {
+    String alphaKey = Files.readString(alpha.root().resolve("signing/public-key.pem"));
+    String betaKey = Files.readString(beta.root().resolve("signing/public-key.pem"));
+    assertThat(alphaKey).startsWith("-----BEGIN PUBLIC KEY-----").isNotEqualTo(betaKey);
+    assertThat(
+            Files.getPosixFilePermissions(alpha.root().resolve("signing/private-key.pem"))
+                .toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+  }
+
+  @Test
+  void demoDataIsOffInProduction() {
+    given()
+        .auth()
+        .oauth2(alpha.login())
+        .queryParam("subscribers", 10)
+        .post(alpha.url("/api/v1/demo-data"))
+        .then()
+        .statusCode(404);
+  }
+}

@@ -1,0 +1,121 @@
+package io.tenantry.tenantapp.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.identity.Role;
+import io.tenantry.tenantapp.identity.StaffStatus;
+import io.tenantry.tenantapp.identity.StaffUser;
+import io.tenantry.tenantapp.identity.TokenIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Staff users per role, their tokens, platform tokens, and a clean slate between tests. */
+@ApplicationScoped
+public class TestTenant {
+
+  private final TokenIssuer issuer;
+  private final AgroalDataSource dataSource;
+
+  TestTenant(TokenIssuer issuer, AgroalDataSource dataSource) {
+    this.issuer = issuer;
+    this.dataSource = dataSource;
+  }
+
+  /** Empties every domain table; staff users stay, so their tokens keep working. */
+  public void cleanDomain() {
+    execute(
+        "TRUNCATE subscribers, devices, invoices, invoice_lines, radius_sessions, tickets,"
+            + " ticket_messages CASCADE");
+  }
+
+  public void execute(String sql) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.createStatement().execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh access token of an active staff user holding {@code role}. */
+  public synchronized String tokenFor(Role role) {
+    return QuarkusTransaction.requiringNew().call(() -> issuer.accessToken(userFor(role)));
+  }
+
+  public synchronized UUID userIdFor(Role role) {
+    return QuarkusTransaction.requiringNew().call(() -> userFor(role).id);
+  }
+
+  private StaffUser userFor(Role role) {
+    String email = role.name() + "@staff.test";
+    return StaffUser.byEmail(email)
+        .orElseGet(
+            () -> {
+              StaffUser user = new StaffUser();
+              user.id = UUID.randomUUID();
+              user.email = email;
+              user.displayName = role.name();
+              user.role = role;
+              user.status = StaffStatus.active;
+              user.createdAt = Instant.now();
+              user.persist();
+              return user;
+            });
+  }
+
+  /** Claims of a well-formed platform service token for this tenant; tests break one of them. */
+  public static JwtClaimsBuilder platformClaims(String scope) {
+    long now = Instant.now().getEpochSecond();
+    return Jwt.issuer("https://tenantry.io/platform")
+        .audience("tenant:acme")
+        .subject("control-plane")
+        .claim("scope", scope)
+        .issuedAt(now)
+        .expiresAt(now + 60);
+  }
+
+  public PrivateKey platformPrivateKey() {
+    Path entitlementsDir =
+        ConfigProvider.getConfig().getValue("tenantry.tenant.entitlements-dir", Path.class);
+    try {
+      return KeyUtils.decodePrivateKey(
+          Files.readString(
+              entitlementsDir.getParent().resolve(TenantKeysTestResource.PLATFORM_PRIVATE_KEY)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String platformToken(String scope) {
+    return platformClaims(scope).jws().sign(platformPrivateKey());
+  }
+
+  /** A valid subscriber body; account numbers must differ between subscribers. */
+  public static Map<String, Object> subscriber(String account, String name) {
+    return Map.of(
+        "accountNumber",
+        account,
+        "name",
+        name,
+        "email",
+        account.toLowerCase() + "@example.net",
+        "phone",
+        "+1 555 010 0" + account.length(),
+        "address",
+        "1 Main St",
+        "servicePlan",
+        "Fiber 300",
+        "radiusUsername",
+        account.toLowerCase());
+  }
+}
