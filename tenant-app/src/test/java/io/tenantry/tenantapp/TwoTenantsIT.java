@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
+import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.testing.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -238,5 +239,45 @@ class TwoTenantsIT {
         .post(alpha.url("/api/v1/demo-data"))
         .then()
         .statusCode(404);
+  }
+
+  @Test
+  void beforeAnyEntitlementsProductionGatesEveryFeatureAndSeatsOnlyTheFirstAdministrator() {
+    String token = alpha.login();
+    given()
+        .auth()
+        .oauth2(token)
+        .get(alpha.url("/api/v1/invoices"))
+        .then()
+        .statusCode(403)
+        .body("feature", equalTo("invoicing"))
+        .body("plan", equalTo("unlicensed"));
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", "second@alpha.test", "displayName", "Second", "role", "support"))
+        .post(alpha.url("/api/v1/staff"))
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("urn:tenantry:problem:seat-limit"))
+        .body("limit", equalTo(1));
+  }
+
+  @Test
+  void signedEntitlementsReachARunningProductionApp() {
+    TestEntitlements.write(
+        beta.root().resolve("entitlements"),
+        TestEntitlements.plan("professional", 5)
+            .forTenant("beta")
+            .signedFile(PLATFORM.getPrivate()));
+    String token = beta.login();
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                given().auth().oauth2(token).get(beta.url("/api/v1/invoices")).statusCode() == 200);
   }
 }

@@ -7,6 +7,7 @@ import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.common.StatusChange;
+import io.tenantry.tenantapp.entitlements.RequiresFeature;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/api/v1/invoices")
+@RequiresFeature("invoicing")
 public class InvoiceResource {
 
   private final InvoiceService service;

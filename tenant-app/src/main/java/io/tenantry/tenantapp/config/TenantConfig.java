@@ -2,9 +2,11 @@ package io.tenantry.tenantapp.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tenantry.tenantapp.entitlements.LicenseStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the operator puts in the tenant's namespace, plus the app's own tunables. */
 @ConfigMapping(prefix = "tenantry.tenant")
@@ -41,6 +43,9 @@ public interface TenantConfig {
   /** The demo-data generator. */
   Demo demo();
 
+  /** How the platform's signed entitlements are read. */
+  Entitlements entitlements();
+
   /** The first tenant administrator. */
   interface BootstrapAdmin {
     /** E-mail (login name) of the first administrator. */
@@ -62,5 +67,37 @@ public interface TenantConfig {
     /** Whether the admin-only demo-data endpoint exists at all; keep off in production. */
     @WithDefault("false")
     boolean enabled();
+  }
+
+  /** How the platform's signed entitlements are read, and what applies before any arrive. */
+  interface Entitlements {
+    /** How often entitlements.json is re-read; a changed content is verified and applied. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Accepted difference between this clock and the platform's for iat/exp. */
+    @WithDefault("60")
+    long clockSkewSeconds();
+
+    /** What applies until the first entitlements whose signature verifies. */
+    Defaults defaults();
+  }
+
+  /** Entitlements in force until the platform's signed ones arrive. */
+  interface Defaults {
+    /** Plan named in refusals. */
+    @WithDefault("unlicensed")
+    String plan();
+
+    /** Enabled staff users allowed; the first administrator always gets in. */
+    @WithDefault("1")
+    int seats();
+
+    /** Feature flags that are on; none when unset. */
+    Optional<Set<String>> features();
+
+    /** License status: active, grace, expired, suspended or revoked. */
+    @WithDefault("active")
+    LicenseStatus licenseStatus();
   }
 }

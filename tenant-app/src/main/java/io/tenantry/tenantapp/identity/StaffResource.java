@@ -65,6 +65,13 @@ public class StaffResource {
     return service.disable(id, actingUser());
   }
 
+  @POST
+  @Path("{id}/enable")
+  @PermissionsAllowed("staff:write")
+  public StaffView enable(UUID id) {
+    return service.enable(id);
+  }
+
   private UUID actingUser() {
     return UUID.fromString(((JsonWebToken) identity.getPrincipal()).getSubject());
   }

@@ -17,9 +17,11 @@ import java.util.UUID;
 public class StaffService {
 
   private final TenantConfig config;
+  private final SeatLimit seats;
 
-  StaffService(TenantConfig config) {
+  StaffService(TenantConfig config, SeatLimit seats) {
     this.config = config;
+    this.seats = seats;
   }
 
   @Transactional
@@ -28,6 +30,7 @@ public class StaffService {
       throw ProblemException.conflict(
           "duplicate", "a staff user with this email already exists", Map.of("field", "email"));
     }
+    seats.claim();
     StaffUser user = new StaffUser();
     user.id = UUID.randomUUID();
     user.email = email.strip();
@@ -82,6 +85,28 @@ public class StaffService {
     user.status = StaffStatus.disabled;
     user.inviteTokenHash = null;
     AuthService.revokeAll(id);
+    return StaffView.of(user);
+  }
+
+  /** Gives a disabled user their access back, which takes a seat again. */
+  @Transactional
+  public StaffView enable(UUID id) {
+    StaffUser user = find(id);
+    if (user.status != StaffStatus.disabled) {
+      throw ProblemException.conflict(
+          "invalid-transition",
+          "staff user is %s, not disabled".formatted(user.status),
+          Map.of("from", user.status.toString(), "to", StaffStatus.active.toString()));
+    }
+    if (user.passwordHash == null) {
+      // the invitation token was cleared on disabling; a new invitation is the way back
+      throw ProblemException.conflict(
+          "invitation-not-accepted",
+          "staff user never accepted the invitation; invite them again",
+          Map.of());
+    }
+    seats.claim();
+    user.status = StaffStatus.active;
     return StaffView.of(user);
   }
 

@@ -42,6 +42,11 @@ public class StaffUser extends PanacheEntityBase {
   @Column(name = "created_at")
   public Instant createdAt;
 
+  /** Staff users holding a seat: every one not disabled, pending invitations included. */
+  public static long countSeated() {
+    return count("status <> ?1", StaffStatus.disabled);
+  }
+
   public static Optional<StaffUser> byEmail(String email) {
     return find("lower(email) = lower(?1)", email).firstResultOptional();
   }

@@ -2,6 +2,7 @@ package io.tenantry.tenantapp.radius;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.tenantry.tenantapp.common.Page;
+import io.tenantry.tenantapp.entitlements.RequiresFeature;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionStart;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionUsage;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/radius/sessions")
+@RequiresFeature("radius-sessions")
 public class RadiusResource {
 
   private final RadiusService service;

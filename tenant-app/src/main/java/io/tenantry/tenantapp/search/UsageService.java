@@ -1,6 +1,5 @@
 package io.tenantry.tenantapp.search;
 
-import io.tenantry.tenantapp.identity.StaffStatus;
 import io.tenantry.tenantapp.identity.StaffUser;
 import io.tenantry.tenantapp.subscribers.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,16 +10,13 @@ import jakarta.transaction.Transactional;
 public class UsageService {
 
   /**
-   * Seats are active staff; staffUsers also counts pending invitations; disabled users count for
-   * neither.
+   * Seats are held by enabled staff, pending invitations included (as the seat limit counts them);
+   * staffUsers counts every staff user, disabled ones too.
    */
   public record Usage(long seatsUsed, long staffUsers, long subscribers) {}
 
   @Transactional
   public Usage usage() {
-    return new Usage(
-        StaffUser.count("status", StaffStatus.active),
-        StaffUser.count("status <> ?1", StaffStatus.disabled),
-        Subscriber.count());
+    return new Usage(StaffUser.countSeated(), StaffUser.count(), Subscriber.count());
   }
 }

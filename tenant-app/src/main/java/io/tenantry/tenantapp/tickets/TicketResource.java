@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.StatusChange;
+import io.tenantry.tenantapp.entitlements.RequiresFeature;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/tickets")
+@RequiresFeature("support-tickets")
 public class TicketResource {
 
   private final TicketService service;

@@ -67,6 +67,7 @@ class PermissionMatrixTest {
               "POST /api/v1/staff staff:write",
               "PUT /api/v1/staff/{id}/role staff:write",
               "POST /api/v1/staff/{id}/disable staff:write",
+              "POST /api/v1/staff/{id}/enable staff:write",
               "GET /api/v1/search?q=zz search:read",
               "POST /api/v1/demo-data?subscribers=0 demo:write")
           .map(line -> line.split(" "))

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * What the operator mounts into a tenant's pod, as files: an empty signing-key dir (so the app
  * generates its own key at first start, as in a local run) and an entitlements dir holding the
- * platform's public key. The matching platform private key is written next to it for tests to mint
- * platform service tokens with.
+ * platform's public key and entitlements it signed (an enterprise plan with room for every test).
+ * The matching platform private key is written next to it for tests to mint platform service tokens
+ * with.
  */
 public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +35,8 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
       Files.writeString(
           root.resolve(PLATFORM_PRIVATE_KEY),
           pem("PRIVATE KEY", platform.getPrivate().getEncoded()));
+      TestEntitlements.write(
+          entitlements, TestEntitlements.generous().signedFile(platform.getPrivate()));
       return Map.of(
           "tenantry.tenant.signing-key-dir", signing.toString(),
           "tenantry.tenant.entitlements-dir", entitlements.toString(),

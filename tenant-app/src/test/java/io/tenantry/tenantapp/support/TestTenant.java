@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.entitlements.EntitlementsStore;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffStatus;
 import io.tenantry.tenantapp.identity.StaffUser;
@@ -26,10 +27,27 @@ public class TestTenant {
 
   private final TokenIssuer issuer;
   private final AgroalDataSource dataSource;
+  private final EntitlementsStore entitlements;
 
-  TestTenant(TokenIssuer issuer, AgroalDataSource dataSource) {
+  TestTenant(TokenIssuer issuer, AgroalDataSource dataSource, EntitlementsStore entitlements) {
     this.issuer = issuer;
     this.dataSource = dataSource;
+    this.entitlements = entitlements;
+  }
+
+  public static Path entitlementsDir() {
+    return ConfigProvider.getConfig().getValue("tenantry.tenant.entitlements-dir", Path.class);
+  }
+
+  /** Writes entitlements signed by the platform key and applies them at once. */
+  public void entitle(TestEntitlements signed) {
+    TestEntitlements.write(entitlementsDir(), signed.signedFile(platformPrivateKey()));
+    entitlements.reload();
+  }
+
+  /** Back to what the test profile starts with, after a test changed the entitlements. */
+  public void restoreEntitlements() {
+    entitle(TestEntitlements.generous());
   }
 
   /** Empties every domain table; staff users stay, so their tokens keep working. */
@@ -85,12 +103,10 @@ public class TestTenant {
   }
 
   public PrivateKey platformPrivateKey() {
-    Path entitlementsDir =
-        ConfigProvider.getConfig().getValue("tenantry.tenant.entitlements-dir", Path.class);
     try {
       return KeyUtils.decodePrivateKey(
           Files.readString(
-              entitlementsDir.getParent().resolve(TenantKeysTestResource.PLATFORM_PRIVATE_KEY)));
+              entitlementsDir().getParent().resolve(TenantKeysTestResource.PLATFORM_PRIVATE_KEY)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,168 @@
+package io.tenantry.tenantapp.entitlements;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.util.KeyUtils;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+/**
+ * Reads {@code entitlements.json} as the operator projects it and trusts only its {@code
+ * signature}: a compact JWS, RS256 only, by the platform key, issued by the platform for this
+ * tenant. The fields beside the signature are a readable copy and are ignored.
+ */
+final class EntitlementsVerifier {
+
+  static final String PLATFORM_ISSUER = "https://tenantry.io/platform";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final String slug;
+  private final int clockSkewSeconds;
+
+  EntitlementsVerifier(String slug, long clockSkewSeconds) {
+    this.slug = slug;
+    this.clockSkewSeconds = Math.toIntExact(clockSkewSeconds);
+  }
+
+  Entitlements verify(String file, String platformKeyPem, Instant now) throws EntitlementsRefused {
+    JwtClaims claims = verifiedClaims(signatureOf(file), publicKey(platformKeyPem), now);
+    Object tenant = claims.getClaimValue("tenant");
+    if (!slug.equals(tenant)) {
+      throw new EntitlementsRefused(
+          "they are signed for tenant '" + tenant + "', not for '" + slug + "'");
+    }
+    if (!(claims.getClaimValue("entitlements") instanceof Map<?, ?> payload)) {
+      throw new EntitlementsRefused("the signed payload has no 'entitlements' object");
+    }
+    try {
+      return JSON.convertValue(payload, Payload.class).toEntitlements();
+    } catch (IllegalArgumentException e) {
+      throw new EntitlementsRefused("the 'entitlements' object holds a field of the wrong type");
+    }
+  }
+
+  private static String signatureOf(String file) throws EntitlementsRefused {
+    try {
+      JsonNode signature = JSON.readTree(file).path("signature");
+      if (!signature.isTextual() || signature.asText().isBlank()) {
+        throw new EntitlementsRefused("they carry no 'signature'");
+      }
+      return signature.asText();
+    } catch (JsonProcessingException e) {
+      throw new EntitlementsRefused("the file is not JSON");
+    }
+  }
+
+  private static PublicKey publicKey(String pem) throws EntitlementsRefused {
+    if (pem == null) {
+      throw new EntitlementsRefused("no platform public key is present to verify them");
+    }
+    try {
+      return KeyUtils.decodePublicKey(pem);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new EntitlementsRefused("the platform public key is unreadable");
+    }
+  }
+
+  private JwtClaims verifiedClaims(String jws, PublicKey key, Instant now)
+      throws EntitlementsRefused {
+    try {
+      return new JwtConsumerBuilder()
+          .setVerificationKey(key)
+          // RS256 only: "none" and HMAC (with the public key as secret) never pass
+          .setJwsAlgorithmConstraints(
+              AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+          .setExpectedIssuer(PLATFORM_ISSUER)
+          .setRequireIssuedAt()
+          .setSkipDefaultAudienceValidation()
+          .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
+          .setAllowedClockSkewInSeconds(clockSkewSeconds)
+          .build()
+          .processToClaims(jws);
+    } catch (InvalidJwtException e) {
+      throw new EntitlementsRefused(reasonOf(e));
+    }
+  }
+
+  // jose4j's own messages quote the token, which must not reach the log
+  private static String reasonOf(InvalidJwtException e) {
+    if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+      return "the signature does not verify with the platform public key";
+    }
+    if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+      return "they are not issued by " + PLATFORM_ISSUER;
+    }
+    if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
+      return "the signature has expired";
+    }
+    if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
+      return "the signed payload has no 'iat'";
+    }
+    return "the signature is not an RS256 JWS the platform public key verifies";
+  }
+
+  /** The signed {@code entitlements} object, as sent. */
+  record Payload(
+      String plan,
+      Integer seats,
+      String expiresAt,
+      Integer gracePeriodDays,
+      String licenseStatus,
+      Map<String, Boolean> features) {
+
+    Entitlements toEntitlements() throws EntitlementsRefused {
+      if (plan == null || plan.isBlank()) {
+        throw new EntitlementsRefused("entitlements.plan: must be present");
+      }
+      if (seats == null || seats < 0) {
+        throw new EntitlementsRefused("entitlements.seats: must be a number of at least 0");
+      }
+      int grace = gracePeriodDays == null ? 0 : gracePeriodDays;
+      if (grace < 0) {
+        throw new EntitlementsRefused("entitlements.gracePeriodDays: must be at least 0");
+      }
+      return new Entitlements(
+          plan, seats, expiry(), grace, status(), features == null ? Map.of() : on(features));
+    }
+
+    private static Map<String, Boolean> on(Map<String, Boolean> flags) {
+      Map<String, Boolean> known = new TreeMap<>();
+      flags.forEach((key, value) -> known.put(key, Boolean.TRUE.equals(value)));
+      return known;
+    }
+
+    private Instant expiry() throws EntitlementsRefused {
+      try {
+        return expiresAt == null ? null : OffsetDateTime.parse(expiresAt).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new EntitlementsRefused("entitlements.expiresAt: must be an RFC 3339 instant");
+      }
+    }
+
+    private LicenseStatus status() throws EntitlementsRefused {
+      try {
+        return LicenseStatus.valueOf(String.valueOf(licenseStatus));
+      } catch (IllegalArgumentException e) {
+        throw new EntitlementsRefused(
+            "entitlements.licenseStatus: must be one of active, grace, expired, suspended,"
+                + " revoked");
+      }
+    }
+  }
+}

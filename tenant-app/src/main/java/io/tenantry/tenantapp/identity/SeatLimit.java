@@ -1,0 +1,49 @@
+package io.tenantry.tenantapp.identity;
+
+import io.tenantry.tenantapp.common.ProblemException;
+import io.tenantry.tenantapp.entitlements.EntitlementsStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * Keeps enabled staff users (invited or active) within the licensed seats, exactly: the count and
+ * the insert that follows run under one transaction-scoped PostgreSQL advisory lock, so racing
+ * requests, on any number of replicas, take the last seats one at a time.
+ */
+@ApplicationScoped
+public class SeatLimit {
+
+  /** Arbitrary, fixed for this app: the lock every seat claim in the tenant database shares. */
+  private static final long SEATS_LOCK = 0x7465_6e61_6e74_7279L;
+
+  private final EntityManager em;
+  private final EntitlementsStore entitlements;
+
+  SeatLimit(EntityManager em, EntitlementsStore entitlements) {
+    this.em = em;
+    this.entitlements = entitlements;
+  }
+
+  /**
+   * Refuses one more enabled staff user beyond the seats; call in the transaction that adds it,
+   * which then holds the lock until it commits. The first user always gets in, so a tenant is never
+   * left without an administrator.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void claim() {
+    em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+        .setParameter(1, SEATS_LOCK)
+        .getSingleResult();
+    long used = StaffUser.countSeated();
+    int seats = entitlements.current().seats();
+    if (used > 0 && used >= seats) {
+      throw ProblemException.conflict(
+          "seat-limit",
+          "all %d seats of the license are in use; disable a staff user or add seats"
+              .formatted(seats),
+          Map.of("limit", seats, "seatsUsed", used));
+    }
+  }
+}
