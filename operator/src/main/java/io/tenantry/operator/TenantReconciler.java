@@ -1,30 +1,215 @@
 package io.tenantry.operator;
 
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.tenantry.crds.v1alpha1.Phase;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
-import java.util.Objects;
+import io.tenantry.operator.app.AppDeployment;
+import io.tenantry.operator.app.AppIngress;
+import io.tenantry.operator.app.AppService;
+import io.tenantry.operator.app.EntitlementsConfigMap;
+import io.tenantry.operator.app.ServiceAccountDependent;
+import io.tenantry.operator.app.SigningKeySecret;
+import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.database.CnpgClusterDependent;
+import io.tenantry.operator.database.DatabaseCredentialsSecret;
+import io.tenantry.operator.database.SharedServerDatabase;
+import io.tenantry.operator.metrics.TenantMetrics;
+import io.tenantry.operator.namespace.LimitRangeDependent;
+import io.tenantry.operator.namespace.NamespaceDependent;
+import io.tenantry.operator.namespace.ResourceQuotaDependent;
+import io.tenantry.operator.naming.TenantNames;
+import io.tenantry.operator.naming.TenantValidator;
+import io.tenantry.operator.network.AppIngressPolicy;
+import io.tenantry.operator.network.CnpgPolicy;
+import io.tenantry.operator.network.DefaultDenyPolicy;
+import io.tenantry.operator.network.EgressPolicy;
+import io.tenantry.operator.network.SameNamespacePolicy;
+import io.tenantry.operator.status.Observation;
+import io.tenantry.operator.status.StatusAggregator;
+import io.tenantry.operator.status.TenantObserver;
+import io.tenantry.operator.workflow.CloudNativePgMode;
+import io.tenantry.operator.workflow.NotSuspended;
+import io.tenantry.operator.workflow.SharedServerMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Placeholder until the tenant workflow lands: acknowledges every Tenant as Pending. */
+/**
+ * Stamps out a tenant's isolated stack. The workflow runs only for a Tenant that passes validation
+ * (explicit invocation), so an invalid one gets a Failed status and nothing else.
+ */
 @ControllerConfiguration(name = "tenant")
-public class TenantReconciler implements Reconciler<Tenant> {
+@Workflow(
+    explicitInvocation = true,
+    handleExceptionsInReconciler = true,
+    dependents = {
+      @Dependent(name = "namespace", type = NamespaceDependent.class),
+      @Dependent(name = "quota", type = ResourceQuotaDependent.class, dependsOn = "namespace"),
+      @Dependent(name = "limits", type = LimitRangeDependent.class, dependsOn = "namespace"),
+      @Dependent(name = "default-deny", type = DefaultDenyPolicy.class, dependsOn = "namespace"),
+      @Dependent(
+          name = "same-namespace",
+          type = SameNamespacePolicy.class,
+          dependsOn = "default-deny"),
+      @Dependent(name = "app-ingress", type = AppIngressPolicy.class, dependsOn = "default-deny"),
+      @Dependent(name = "egress", type = EgressPolicy.class, dependsOn = "default-deny"),
+      @Dependent(
+          name = "cnpg-policy",
+          type = CnpgPolicy.class,
+          dependsOn = "default-deny",
+          activationCondition = CloudNativePgMode.class),
+      @Dependent(
+          name = "service-account",
+          type = ServiceAccountDependent.class,
+          dependsOn = "namespace"),
+      @Dependent(
+          name = "db-credentials",
+          type = DatabaseCredentialsSecret.class,
+          dependsOn = "namespace",
+          activationCondition = SharedServerMode.class),
+      @Dependent(
+          name = "database",
+          type = SharedServerDatabase.class,
+          dependsOn = "db-credentials",
+          activationCondition = SharedServerMode.class),
+      @Dependent(
+          name = "cnpg-cluster",
+          type = CnpgClusterDependent.class,
+          dependsOn = {"quota", "cnpg-policy"},
+          activationCondition = CloudNativePgMode.class),
+      @Dependent(name = "signing-key", type = SigningKeySecret.class, dependsOn = "namespace"),
+      @Dependent(
+          name = "entitlements",
+          type = EntitlementsConfigMap.class,
+          dependsOn = "namespace"),
+      @Dependent(
+          name = "deployment",
+          type = AppDeployment.class,
+          dependsOn = {
+            "quota",
+            "limits",
+            "default-deny",
+            "service-account",
+            "signing-key",
+            "entitlements"
+          }),
+      @Dependent(name = "service", type = AppService.class, dependsOn = "deployment"),
+      @Dependent(
+          name = "ingress",
+          type = AppIngress.class,
+          dependsOn = "service",
+          reconcilePrecondition = NotSuspended.class),
+    })
+public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
+
+  private final TenantValidator validator;
+  private final TenantObserver observer;
+  private final TenantMetrics metrics;
+  private final OperatorConfig config;
+
+  TenantReconciler(
+      TenantValidator validator,
+      TenantObserver observer,
+      TenantMetrics metrics,
+      OperatorConfig config) {
+    this.validator = validator;
+    this.observer = observer;
+    this.metrics = metrics;
+    this.config = config;
+  }
 
   @Override
-  public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    Long generation = tenant.getMetadata().getGeneration();
-    TenantStatus current = tenant.getStatus();
-    if (current != null && Objects.equals(current.observedGeneration, generation)) {
-      return UpdateControl.noUpdate();
+  public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) throws Exception {
+    return metrics.reconcile(tenant.slug(), () -> reconcileStack(tenant, context));
+  }
+
+  private UpdateControl<Tenant> reconcileStack(Tenant tenant, Context<Tenant> context) {
+    List<String> problems = validator.problems(tenant);
+    if (!problems.isEmpty()) {
+      metrics.failed(tenant.slug(), StatusAggregator.INVALID_SPEC);
+      return patchIfChanged(tenant, status(tenant, Observation.invalid(problems)));
     }
+    Map<String, Exception> failures = reconcileWorkflow(context);
+    TenantStatus status = status(tenant, observer.observe(context, failures));
+    if (!failures.isEmpty()) {
+      // Thrown so that JOSDK retries with backoff; updateErrorStatus writes this status.
+      throw new StackNotReconciledException(status, failures);
+    }
+    return patchIfChanged(tenant, status);
+  }
+
+  /** Runs the workflow; returns the exception of each dependent that failed, by name. */
+  private static Map<String, Exception> reconcileWorkflow(Context<Tenant> context) {
+    try {
+      Map<String, Exception> failures = new TreeMap<>();
+      context
+          .managedWorkflowAndDependentResourceContext()
+          .reconcileManagedWorkflow()
+          .getErroredDependents()
+          .forEach((dependent, e) -> failures.put(dependent.name(), e));
+      return failures;
+    } catch (AggregatedOperatorException e) {
+      // With QOSDK 7.7.3 failures arrive thrown even with handleExceptionsInReconciler set.
+      return new TreeMap<>(e.getAggregatedExceptions());
+    }
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<Tenant> updateErrorStatus(
+      Tenant tenant, Context<Tenant> context, Exception e) {
+    // JOSDK's metrics wrap what reconcile threw, so look down the cause chain.
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof StackNotReconciledException)) {
+      cause = cause.getCause();
+    }
+    if (!(cause instanceof StackNotReconciledException failure)) {
+      metrics.failed(tenant.slug(), StatusAggregator.RECONCILE_FAILED);
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    metrics.failed(tenant.slug(), failure.reason());
+    return StatusAggregator.unchanged(tenant.getStatus(), failure.status())
+        ? ErrorStatusUpdateControl.noStatusUpdate()
+        : ErrorStatusUpdateControl.patchStatus(withStatus(tenant, failure.status()));
+  }
+
+  @Override
+  public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+    if (validator.hasUsableName(tenant)) {
+      context
+          .managedWorkflowAndDependentResourceContext()
+          .cleanupManageWorkflow()
+          .throwAggregateExceptionIfErrorsPresent();
+    }
+    metrics.forget(tenant.slug());
+    return DeleteControl.defaultDelete();
+  }
+
+  private TenantStatus status(Tenant tenant, Observation observation) {
+    String url = "https://" + TenantNames.host(tenant, config.baseDomain());
+    return StatusAggregator.aggregate(tenant, observation, url, Instant.now());
+  }
+
+  private static UpdateControl<Tenant> patchIfChanged(Tenant tenant, TenantStatus next) {
+    return StatusAggregator.unchanged(tenant.getStatus(), next)
+        ? UpdateControl.noUpdate()
+        : UpdateControl.patchStatus(withStatus(tenant, next));
+  }
+
+  /** A minimal Tenant carrying only what the status patch needs. */
+  private static Tenant withStatus(Tenant tenant, TenantStatus status) {
     Tenant patch = new Tenant();
-    patch.setMetadata(tenant.getMetadata());
-    patch.setStatus(new TenantStatus());
-    patch.getStatus().phase = Phase.Pending;
-    patch.getStatus().observedGeneration = generation;
-    return UpdateControl.patchStatus(patch);
+    patch.getMetadata().setName(tenant.getMetadata().getName());
+    patch.setStatus(status);
+    return patch;
   }
 }

@@ -1,0 +1,75 @@
+package io.tenantry.operator.app;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.naming.TenantNames;
+import io.tenantry.operator.workflow.Managed;
+import io.tenantry.operator.workflow.Secondaries;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The tenant's own RSA key for staff tokens. Generated on first reconcile and kept: a new key would
+ * log every staff user out, so the existing data always wins.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
+
+  public static final String PRIVATE_KEY = "private-key.pem";
+  public static final String PUBLIC_KEY = "public-key.pem";
+
+  public SigningKeySecret() {
+    super(Secret.class);
+  }
+
+  @Override
+  protected Secret desired(Tenant tenant, Context<Tenant> context) {
+    Map<String, String> data =
+        Secondaries.named(context, Secret.class, TenantNames.SIGNING_KEY_SECRET)
+            .map(Secret::getData)
+            .filter(existing -> existing.containsKey(PRIVATE_KEY))
+            .orElseGet(SigningKeySecret::newKeyPair);
+    return build(tenant, data);
+  }
+
+  public static Secret build(Tenant tenant, Map<String, String> data) {
+    return new SecretBuilder()
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.SIGNING_KEY_SECRET))
+        .withType("Opaque")
+        .withData(data)
+        .build();
+  }
+
+  /** A fresh RSA 2048 pair as base64 Secret data: PKCS#8 private and X.509 SPKI public PEM. */
+  public static Map<String, String> newKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      return Map.of(
+          PRIVATE_KEY, base64(pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
+          PUBLIC_KEY, base64(pem("PUBLIC KEY", pair.getPublic().getEncoded())));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("RSA is not available in this JVM", e);
+    }
+  }
+
+  static String pem(String type, byte[] der) {
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+  }
+}

@@ -1,0 +1,169 @@
+package io.tenantry.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything an installation decides about the stacks the operator stamps out. */
+@ConfigMapping(prefix = "tenantry.operator")
+public interface OperatorConfig {
+
+  /** DNS zone tenants are served under: a tenant's host is {@code <slug>.<base-domain>}. */
+  @WithDefault("tenants.tenantry.io")
+  String baseDomain();
+
+  /** Names no tenant may take, because they collide with platform hosts or namespaces. */
+  @WithDefault("www,api,admin,app,platform,status,system,mail")
+  List<String> reservedSlugs();
+
+  /** The PEM public key the tenant app verifies platform tokens with; omitted when unset. */
+  Optional<String> platformPublicKey();
+
+  /** How tenant apps are exposed. */
+  Ingress ingress();
+
+  /** The tenant app image. */
+  App app();
+
+  /** Where tenant databases live. */
+  Database database();
+
+  /** Peers of the tenant network policies. */
+  Network network();
+
+  /** Resource tiers by plan wire value ({@code free}, {@code starter}, …). */
+  Map<String, PlanTier> plans();
+
+  /** How tenant apps are exposed. */
+  interface Ingress {
+    /** IngressClass every tenant Ingress uses. */
+    @WithDefault("nginx")
+    String className();
+
+    /** Annotation that asks cert-manager for the TLS certificate. */
+    @WithDefault("cert-manager.io/cluster-issuer")
+    String issuerAnnotation();
+
+    /** Value of the issuer annotation: the ClusterIssuer that signs tenant certificates. */
+    @WithDefault("letsencrypt")
+    String clusterIssuer();
+  }
+
+  /** The tenant app image. */
+  interface App {
+    /** Image repository without tag. */
+    @WithDefault("ghcr.io/tenantry/tenant-app")
+    String imageRepository();
+
+    /** Tag used when a Tenant does not pin {@code spec.appVersion}. */
+    @WithDefault("0.1.0")
+    String defaultTag();
+  }
+
+  /** Where tenant databases live. */
+  interface Database {
+    /** {@code shared-server} (a database per tenant on one server) or {@code cloudnative-pg}. */
+    @WithDefault("shared-server")
+    DatabaseMode mode();
+
+    /** The shared server ({@code shared-server} mode). */
+    SharedServer sharedServer();
+
+    /** CloudNativePG settings ({@code cloudnative-pg} mode). */
+    Cnpg cnpg();
+
+    /** True in {@code cloudnative-pg} mode. */
+    default boolean cloudNativePg() {
+      return mode() == DatabaseMode.CLOUDNATIVE_PG;
+    }
+  }
+
+  /** The shared PostgreSQL server and the admin credential the operator uses on it. */
+  interface SharedServer {
+    /** Host name tenant apps and the operator connect to. */
+    @WithDefault("postgres.tenantry-data.svc")
+    String host();
+
+    /** Server port. */
+    @WithDefault("5432")
+    int port();
+
+    /** Namespace the server runs in; tenant egress to the database is allowed only there. */
+    @WithDefault("tenantry-data")
+    String namespace();
+
+    /** Maintenance database the operator connects to for CREATE/DROP DATABASE. */
+    @WithDefault("postgres")
+    String adminDatabase();
+
+    /** Role with CREATEDB and CREATEROLE the operator connects as. */
+    @WithDefault("postgres")
+    String adminUser();
+
+    /** The Secret holding the admin password; no password is sent when unset. */
+    AdminSecret adminPasswordSecret();
+
+    /** How long a connection attempt may take before the server counts as unreachable. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** How often the operator re-checks that each tenant database still exists. */
+    @WithDefault("10m")
+    Duration pollPeriod();
+  }
+
+  /** Reference to the admin password Secret. */
+  interface AdminSecret {
+    /** Secret name. */
+    Optional<String> name();
+
+    /** Namespace of the Secret. */
+    @WithDefault("tenantry-system")
+    String namespace();
+
+    /** Key in the Secret's data. */
+    @WithDefault("password")
+    String key();
+  }
+
+  /** CloudNativePG mode. */
+  interface Cnpg {
+    /** Namespace of the CloudNativePG operator, which must reach instance pods on 8000 and 5432. */
+    @WithDefault("cnpg-system")
+    String operatorNamespace();
+  }
+
+  /** Peers of the tenant network policies. */
+  interface Network {
+    /** Labels (k=v,k=v) of the platform namespace: it may call the app and be called by it. */
+    @WithDefault("kubernetes.io/metadata.name=tenantry-system")
+    String platformNamespaceSelector();
+
+    /** Port of the platform API tenant apps may call. */
+    @WithDefault("8080")
+    int platformApiPort();
+
+    /** Labels (k=v,k=v) of the ingress controller's namespace. */
+    @WithDefault("kubernetes.io/metadata.name=ingress-nginx")
+    String ingressNamespaceSelector();
+
+    /** Namespace of services every tenant may use (mail relay, object storage gateway …). */
+    @WithDefault("tenantry-shared")
+    String sharedServicesNamespace();
+
+    /** Namespace of the cluster DNS. */
+    @WithDefault("kube-system")
+    String dnsNamespace();
+
+    /** Port of the cluster DNS. */
+    @WithDefault("53")
+    int dnsPort();
+
+    /** Pod and service CIDRs, excluded from internet egress so it cannot reach other tenants. */
+    @WithDefault("10.42.0.0/16,10.43.0.0/16")
+    List<String> clusterCidrs();
+  }
+}

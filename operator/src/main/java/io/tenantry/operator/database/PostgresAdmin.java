@@ -1,0 +1,160 @@
+package io.tenantry.operator.database;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantry.operator.config.OperatorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The operator's admin session on the shared PostgreSQL server: creates, finds and drops tenant
+ * databases and roles. Plain JDBC on purpose, since there is no application datasource.
+ */
+@ApplicationScoped
+public class PostgresAdmin {
+
+  // The driver itself rather than DriverManager, whose registry is per JVM and refuses a driver
+  // loaded by another class loader (as after a Quarkus restart in tests or dev mode).
+  private static final Driver DRIVER = new org.postgresql.Driver();
+
+  private final OperatorConfig.SharedServer server;
+  private final KubernetesClient client;
+  private final AtomicReference<String> adminPassword = new AtomicReference<>();
+
+  PostgresAdmin(OperatorConfig config, KubernetesClient client) {
+    this.server = config.database().sharedServer();
+    this.client = client;
+  }
+
+  /** The tenant database called {@code name}, when both it and its role exist. */
+  public Optional<TenantDatabase> find(String name) {
+    String sql =
+        "SELECT d.datname, r.rolname FROM pg_database d"
+            + " JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = ?";
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? Optional.of(new TenantDatabase(row.getString(1), row.getString(2)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("look up", name, e);
+    }
+  }
+
+  /**
+   * Makes role and database {@code name} exist with {@code password}, whatever a previous,
+   * interrupted attempt left behind; only the role and nobody else may connect.
+   */
+  public TenantDatabase ensure(String name, String password) {
+    String role = quote(name);
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + literal(password);
+      statement.execute(
+          exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
+              ? "ALTER ROLE " + role + options
+              : "CREATE ROLE " + role + options);
+      if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+        statement.execute("CREATE DATABASE " + role + " OWNER " + role);
+      }
+      statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
+      statement.execute("REVOKE ALL ON DATABASE " + role + " FROM PUBLIC");
+      return new TenantDatabase(name, name);
+    } catch (SQLException e) {
+      throw failure("create", name, e);
+    }
+  }
+
+  /** Drops database and role {@code name}, disconnecting their sessions; absent ones are fine. */
+  public void drop(String name) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+      statement.execute("DROP ROLE IF EXISTS " + quote(name));
+    } catch (SQLException e) {
+      throw failure("drop", name, e);
+    }
+  }
+
+  Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", server.adminUser());
+    properties.setProperty("password", adminPassword());
+    properties.setProperty(
+        "connectTimeout", String.valueOf(Math.max(1, server.connectTimeout().toSeconds())));
+    properties.setProperty("ApplicationName", "tenantry-operator");
+    String url =
+        "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + server.adminDatabase();
+    return DRIVER.connect(url, properties);
+  }
+
+  private String adminPassword() {
+    String cached = adminPassword.get();
+    if (cached != null) {
+      return cached;
+    }
+    OperatorConfig.AdminSecret ref = server.adminPasswordSecret();
+    String password = ref.name().map(name -> readSecret(ref, name)).orElse("");
+    adminPassword.set(password);
+    return password;
+  }
+
+  private String readSecret(OperatorConfig.AdminSecret ref, String name) {
+    Secret secret = client.secrets().inNamespace(ref.namespace()).withName(name).get();
+    String value =
+        secret == null || secret.getData() == null ? null : secret.getData().get(ref.key());
+    if (value == null) {
+      throw new IllegalStateException(
+          "admin password Secret "
+              + ref.namespace()
+              + "/"
+              + name
+              + " has no key '"
+              + ref.key()
+              + "'");
+    }
+    return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+  }
+
+  private static boolean exists(Connection connection, String sql, String name)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  private RuntimeException failure(String action, String name, SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && (state.startsWith("08") || state.equals("28P01"))) {
+      // A rotated admin password shows up as an authentication failure: read it again next time.
+      adminPassword.set(null);
+      return new DatabaseUnreachableException(
+          "cannot reach database server " + server.host() + ":" + server.port(), e);
+    }
+    return new IllegalStateException("could not " + action + " database " + name, e);
+  }
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+}

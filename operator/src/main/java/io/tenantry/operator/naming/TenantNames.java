@@ -1,0 +1,69 @@
+package io.tenantry.operator.naming;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.tenantry.crds.v1alpha1.Tenant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every name and label the operator gives a tenant's objects (docs/contracts.md "Names"). */
+public final class TenantNames {
+
+  public static final String TENANT_LABEL = "tenantry.io/tenant";
+  public static final String NAME_LABEL = "app.kubernetes.io/name";
+  public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY = "tenantry-operator";
+  public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+  public static final String APP = "tenant-app";
+  public static final String DB_SECRET = "tenant-db";
+  public static final String SIGNING_KEY_SECRET = "tenant-signing-key";
+  public static final String ENTITLEMENTS_CONFIG_MAP = "tenant-entitlements";
+  public static final String TLS_SECRET = "tenant-app-tls";
+  public static final String QUOTA = "tenant-quota";
+  public static final String LIMITS = "tenant-limits";
+  public static final String CNPG_CLUSTER = "tenant-db";
+  public static final String CNPG_APP_SECRET = CNPG_CLUSTER + "-app";
+
+  private TenantNames() {}
+
+  /** {@code tenant-<slug>}. */
+  public static String namespace(Tenant tenant) {
+    return "tenant-" + tenant.slug();
+  }
+
+  /** {@code tenant_<slug>} with hyphens as underscores: both the database and its role. */
+  public static String database(Tenant tenant) {
+    return "tenant_" + tenant.slug().replace('-', '_');
+  }
+
+  /** {@code <slug>.<base-domain>}. */
+  public static String host(Tenant tenant, String baseDomain) {
+    return tenant.slug() + "." + baseDomain;
+  }
+
+  /** The four labels every object of the tenant carries. */
+  public static Map<String, String> labels(Tenant tenant, String component) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(NAME_LABEL, component);
+    labels.put(PART_OF_LABEL, "tenantry");
+    labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+    labels.put(TENANT_LABEL, tenant.slug());
+    return labels;
+  }
+
+  /** Labels that select the tenant app's pods. */
+  public static Map<String, String> appSelector(Tenant tenant) {
+    return Map.of(NAME_LABEL, APP, TENANT_LABEL, tenant.slug());
+  }
+
+  /** Metadata of an object named {@code name} in the tenant namespace. */
+  public static ObjectMeta metadata(Tenant tenant, String name) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace(tenant))
+        .withLabels(labels(tenant, name))
+        .build();
+  }
+}

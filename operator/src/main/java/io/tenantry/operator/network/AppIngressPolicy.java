@@ -1,0 +1,50 @@
+package io.tenantry.operator.network;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.naming.TenantNames;
+import io.tenantry.operator.workflow.Managed;
+import jakarta.inject.Inject;
+
+/** The tenant app's HTTP port is reachable from the platform and the ingress controller only. */
+@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
+
+  public static final String NAME = "allow-app-ingress";
+  public static final int APP_PORT = 8080;
+
+  @Inject OperatorConfig config;
+
+  public AppIngressPolicy() {
+    super(NetworkPolicy.class);
+  }
+
+  @Override
+  protected NetworkPolicy desired(Tenant tenant, Context<Tenant> context) {
+    return build(tenant, config.network());
+  }
+
+  public static NetworkPolicy build(Tenant tenant, OperatorConfig.Network network) {
+    return new NetworkPolicyBuilder()
+        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withNewSpec()
+        .withNewPodSelector()
+        .withMatchLabels(TenantNames.appSelector(tenant))
+        .endPodSelector()
+        .addNewIngress()
+        .withFrom(
+            Peers.namespaces(network.platformNamespaceSelector()),
+            Peers.namespaces(network.ingressNamespaceSelector()))
+        .withPorts(Peers.tcp(APP_PORT))
+        .endIngress()
+        .withPolicyTypes("Ingress")
+        .endSpec()
+        .build();
+  }
+}

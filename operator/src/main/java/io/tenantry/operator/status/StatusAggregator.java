@@ -1,0 +1,206 @@
+package io.tenantry.operator.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.tenantry.crds.v1alpha1.Phase;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantStatus;
+import io.tenantry.operator.database.DatabaseUnreachableException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Status = standard conditions + a phase derived from them. A condition keeps its {@code
+ * lastTransitionTime} unless its status really changed, so an unchanged stack yields an equal
+ * status and nothing is written.
+ */
+public final class StatusAggregator {
+
+  public static final String NAMESPACE_READY = "NamespaceReady";
+  public static final String NETWORK_ISOLATED = "NetworkIsolated";
+  public static final String DATABASE_READY = "DatabaseReady";
+  public static final String APP_AVAILABLE = "AppAvailable";
+  public static final String INGRESS_READY = "IngressReady";
+  public static final String READY = "Ready";
+
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String DATABASE_UNREACHABLE = "DatabaseUnreachable";
+  public static final String RECONCILE_FAILED = "ReconcileFailed";
+  public static final String SUSPENDED = "Suspended";
+
+  private static final Map<String, Set<String>> DEPENDENTS_OF =
+      Map.of(
+          NAMESPACE_READY, Set.of("namespace", "quota", "limits"),
+          NETWORK_ISOLATED,
+              Set.of("default-deny", "same-namespace", "app-ingress", "egress", "cnpg-policy"),
+          DATABASE_READY, Set.of("db-credentials", "database", "cnpg-cluster"),
+          APP_AVAILABLE,
+              Set.of("service-account", "signing-key", "entitlements", "deployment", "service"),
+          INGRESS_READY, Set.of("ingress"));
+
+  private StatusAggregator() {}
+
+  /** The status {@code tenant} should have after this reconcile. */
+  public static TenantStatus aggregate(Tenant tenant, Observation seen, String url, Instant now) {
+    long generation = Optional.ofNullable(tenant.getMetadata().getGeneration()).orElse(0L);
+    List<Condition> previous =
+        tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions;
+    Conditions conditions = new Conditions(previous, generation, now);
+    TenantStatus status = new TenantStatus();
+    status.observedGeneration = generation;
+    if (!seen.problems().isEmpty()) {
+      conditions.set(READY, false, INVALID_SPEC, String.join("; ", seen.problems()));
+      status.conditions = conditions.list();
+      status.phase = Phase.Failed;
+      return status;
+    }
+    boolean suspended = tenant.getSpec().isSuspended();
+    set(conditions, seen, NAMESPACE_READY, seen.namespaceExists(), "NamespaceCreated");
+    set(conditions, seen, NETWORK_ISOLATED, seen.policiesExist(), "PoliciesApplied");
+    set(conditions, seen, DATABASE_READY, seen.databaseExists(), "DatabaseProvisioned");
+    if (suspended) {
+      conditions.set(APP_AVAILABLE, false, SUSPENDED, "the tenant is suspended");
+      conditions.set(INGRESS_READY, false, SUSPENDED, "the tenant is suspended");
+      conditions.set(READY, false, SUSPENDED, "the tenant is suspended");
+    } else {
+      set(
+          conditions,
+          seen,
+          APP_AVAILABLE,
+          seen.availableReplicas() > 0,
+          "MinimumReplicasAvailable");
+      set(conditions, seen, INGRESS_READY, seen.ingressExists(), "IngressCreated");
+      boolean ready =
+          conditions.isTrue(NAMESPACE_READY)
+              && conditions.isTrue(NETWORK_ISOLATED)
+              && conditions.isTrue(DATABASE_READY)
+              && conditions.isTrue(APP_AVAILABLE)
+              && conditions.isTrue(INGRESS_READY);
+      conditions.set(
+          READY,
+          ready,
+          ready ? "AllComponentsReady" : "ComponentsNotReady",
+          ready
+              ? "the tenant is serving"
+              : "waiting for " + String.join(", ", conditions.falseOnes()));
+    }
+    status.conditions = conditions.list();
+    status.phase = phase(conditions, suspended, !seen.failures().isEmpty());
+    status.url = suspended ? null : url;
+    return status;
+  }
+
+  static Phase phase(Conditions conditions, boolean suspended, boolean failing) {
+    if (failing) {
+      return Phase.Degraded;
+    }
+    if (conditions.isTrue(READY)) {
+      return Phase.Ready;
+    }
+    if (suspended
+        && conditions.isTrue(NAMESPACE_READY)
+        && conditions.isTrue(NETWORK_ISOLATED)
+        && conditions.isTrue(DATABASE_READY)) {
+      return Phase.Suspended;
+    }
+    return Phase.Provisioning;
+  }
+
+  /** True when writing {@code next} would change nothing the tenant already shows. */
+  public static boolean unchanged(TenantStatus current, TenantStatus next) {
+    return current != null
+        && current.phase == next.phase
+        && Objects.equals(current.url, next.url)
+        && Objects.equals(current.observedGeneration, next.observedGeneration)
+        && Objects.equals(current.conditions, next.conditions);
+  }
+
+  private static void set(
+      Conditions conditions, Observation seen, String type, boolean ok, String okReason) {
+    Optional<Map.Entry<String, Exception>> failure =
+        seen.failures().entrySet().stream()
+            .filter(entry -> DEPENDENTS_OF.get(type).contains(entry.getKey()))
+            .findFirst();
+    if (failure.isPresent()) {
+      Exception e = failure.get().getValue();
+      boolean unreachable = causedBy(e, DatabaseUnreachableException.class);
+      conditions.set(
+          type, false, unreachable ? DATABASE_UNREACHABLE : RECONCILE_FAILED, rootMessage(e));
+    } else {
+      conditions.set(type, ok, ok ? okReason : "Pending", ok ? "" : "not created yet");
+    }
+  }
+
+  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DatabaseUnreachableException) {
+        return cause.getMessage();
+      }
+    }
+    return Objects.requireNonNullElse(e.getMessage(), "reconcile failed");
+  }
+
+  /** The condition list being built, seeded with the previous conditions. */
+  static final class Conditions {
+    private final List<Condition> previous;
+    private final List<Condition> next = new ArrayList<>();
+    private final long generation;
+    private final String now;
+
+    Conditions(List<Condition> previous, long generation, Instant now) {
+      this.previous = previous == null ? List.of() : previous;
+      this.generation = generation;
+      this.now = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    void set(String type, boolean ok, String reason, String message) {
+      String status = ok ? "True" : "False";
+      String since =
+          previous.stream()
+              .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()))
+              .map(Condition::getLastTransitionTime)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(now);
+      next.add(
+          new ConditionBuilder()
+              .withType(type)
+              .withStatus(status)
+              .withReason(reason)
+              .withMessage(message)
+              .withObservedGeneration(generation)
+              .withLastTransitionTime(since)
+              .build());
+    }
+
+    boolean isTrue(String type) {
+      return next.stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    List<String> falseOnes() {
+      return next.stream()
+          .filter(c -> !"True".equals(c.getStatus()))
+          .map(Condition::getType)
+          .toList();
+    }
+
+    List<Condition> list() {
+      return List.copyOf(next);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.tenantry.operator.status;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.database.CnpgCluster;
+import io.tenantry.operator.database.TenantDatabase;
+import io.tenantry.operator.network.AppIngressPolicy;
+import io.tenantry.operator.network.CnpgPolicy;
+import io.tenantry.operator.network.DefaultDenyPolicy;
+import io.tenantry.operator.network.EgressPolicy;
+import io.tenantry.operator.network.SameNamespacePolicy;
+import io.tenantry.operator.workflow.Secondaries;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads what exists of a tenant's stack from the informer caches, never from the API server. */
+@ApplicationScoped
+public class TenantObserver {
+
+  private final OperatorConfig config;
+
+  TenantObserver(OperatorConfig config) {
+    this.config = config;
+  }
+
+  /** What exists now, given the dependents that failed in this reconcile (by name). */
+  public Observation observe(Context<Tenant> context, Map<String, Exception> failures) {
+    return new Observation(
+        List.of(),
+        context.getSecondaryResource(Namespace.class).isPresent(),
+        policiesExist(context),
+        !failures.containsKey("database") && databaseExists(context),
+        context
+            .getSecondaryResource(Deployment.class)
+            .map(Deployment::getStatus)
+            .map(DeploymentStatus::getAvailableReplicas)
+            .orElse(0),
+        context.getSecondaryResource(Ingress.class).isPresent(),
+        failures);
+  }
+
+  private boolean policiesExist(Context<Tenant> context) {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                DefaultDenyPolicy.NAME,
+                SameNamespacePolicy.NAME,
+                AppIngressPolicy.NAME,
+                EgressPolicy.NAME));
+    if (config.database().cloudNativePg()) {
+      names.add(CnpgPolicy.NAME);
+    }
+    return names.stream()
+        .allMatch(name -> Secondaries.named(context, NetworkPolicy.class, name).isPresent());
+  }
+
+  // On a cache miss the polling event source asks the server again: not after it just failed.
+  private boolean databaseExists(Context<Tenant> context) {
+    Optional<?> database =
+        config.database().cloudNativePg()
+            ? context.getSecondaryResource(CnpgCluster.class)
+            : context.getSecondaryResource(TenantDatabase.class);
+    return database.isPresent();
+  }
+}

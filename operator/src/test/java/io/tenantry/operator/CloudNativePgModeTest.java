@@ -1,0 +1,72 @@
+package io.tenantry.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.database.CnpgCluster;
+import io.tenantry.operator.support.SharedServer;
+import io.tenantry.operator.support.Tenants;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** In cloudnative-pg mode the tenant gets a CNPG Cluster instead of a shared-server database. */
+@QuarkusTest
+@TestProfile(CloudNativePgModeTest.CnpgMode.class)
+@WithKubernetesTestServer(crud = true)
+class CloudNativePgModeTest {
+
+  /** Selects the CloudNativePG database mode. */
+  public static class CnpgMode implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("tenantry.operator.database.mode", "cloudnative-pg");
+    }
+  }
+
+  @Inject KubernetesClient client;
+
+  @Test
+  void tenantGetsACnpgClusterAndItsPolicyButNoSharedServerDatabase() {
+    String slug = Tenants.freshSlug("cnpg");
+    String ns = "tenant-" + slug;
+    client.resource(Tenants.tenant(slug, Plan.PROFESSIONAL)).create();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.resources(CnpgCluster.class).inNamespace(ns).withName("tenant-db").get()
+                    != null);
+    CnpgCluster cluster =
+        client.resources(CnpgCluster.class).inNamespace(ns).withName("tenant-db").get();
+    Tenant owner = client.resources(Tenant.class).withName(slug).get();
+
+    assertThat(cluster.getSpec().instances).isEqualTo(2);
+    assertThat(cluster.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .resources(NetworkPolicy.class)
+                        .inNamespace(ns)
+                        .withName("allow-cnpg-operator")
+                        .get()
+                    != null);
+    assertThat(client.resources(Secret.class).inNamespace(ns).withName("tenant-db").get()).isNull();
+    assertThat(SharedServer.roleExists("tenant_" + slug.replace('-', '_'))).isFalse();
+  }
+}

@@ -1,0 +1,243 @@
+package io.tenantry.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.metrics.TenantMetrics;
+import io.tenantry.operator.support.Cluster;
+import io.tenantry.operator.support.Sql;
+import io.tenantry.operator.support.Tenants;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1000 Tenants against the mock API server with the operator in-process, shared-server databases on
+ * the real PostgreSQL. Measures; asserts only correctness (zero writes on a full resync). Run with
+ * {@code ./mvnw -B -ntp -pl operator -am verify -Dbenchmark}; results go to the log and to {@code
+ * operator/target/benchmark-results.txt}.
+ */
+@QuarkusTest
+@TestProfile(TenantScaleBenchmark.Resync.class)
+@WithKubernetesTestServer(crud = true)
+class TenantScaleBenchmark {
+
+  private static final Logger LOG = Logger.getLogger(TenantScaleBenchmark.class);
+  private static final int TENANTS = 1000;
+  private static final Duration RESYNC = Duration.ofSeconds(30);
+
+  /** Every tenant is reconciled again 30 s after its last reconcile: a full resync. */
+  public static class Resync implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "quarkus.operator-sdk.controllers.tenant.max-reconciliation-interval", "PT30S",
+          "quarkus.log.category.\"io.javaoperatorsdk\".level", "ERROR");
+    }
+  }
+
+  @Inject KubernetesClient client;
+  @Inject TenantMetrics metrics;
+  @KubernetesTestServer KubernetesServer server;
+
+  private final List<String> results = new ArrayList<>();
+
+  @Inject Operator operator;
+
+  @AfterEach
+  void stopOperatorAndDropDatabases() throws SQLException {
+    // Stopped first: it would otherwise recreate the databases it finds missing when it polls.
+    operator.stop();
+    dropBenchmarkDatabases();
+  }
+
+  @BeforeEach
+  void dropBenchmarkDatabases() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = Sql.admin();
+        ResultSet rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT rolname FROM pg_roles WHERE rolname LIKE 'tenant\\_bench\\_%'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    names.forEach(
+        name -> {
+          Sql.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+          Sql.execute("DROP ROLE IF EXISTS \"" + name + "\"");
+        });
+  }
+
+  @Test
+  void thousandTenants() throws Exception {
+    new Cluster(client, server).ensureAdminSecret();
+    drain();
+    List<String> slugs =
+        IntStream.range(0, TENANTS).mapToObj(i -> String.format("bench-%04d", i)).toList();
+
+    long start = System.nanoTime();
+    slugs.forEach(slug -> client.resource(Tenants.tenant(slug, Plan.FREE)).create());
+    long created = System.nanoTime();
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> reconciledCount() == TENANTS);
+    long reconciled = System.nanoTime();
+    List<RecordedRequest> provisioning = drain();
+    record("tenants", TENANTS);
+    record("create 1000 Tenant objects (client side)", seconds(created - start));
+    record("time until all reconciled (s)", seconds(reconciled - start));
+    long operatorRequests = provisioning.stream().filter(TenantScaleBenchmark::byOperator).count();
+    long operatorWrites =
+        provisioning.stream()
+            .filter(TenantScaleBenchmark::byOperator)
+            .filter(TenantScaleBenchmark::isWrite)
+            .count();
+    record("operator API requests per tenant", (double) operatorRequests / TENANTS);
+    record("operator API writes per tenant", (double) operatorWrites / TENANTS);
+
+    Map<String, Double> before = new java.util.HashMap<>();
+    slugs.forEach(slug -> before.put(slug, metrics.reconciliations(slug)));
+    double reconcilesBefore = totalReconciles(slugs);
+    long resyncStart = System.nanoTime();
+    await()
+        .atMost(RESYNC.multipliedBy(6))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                slugs.stream().allMatch(slug -> metrics.reconciliations(slug) > before.get(slug)));
+    List<String> resyncWrites =
+        drain().stream()
+            .filter(TenantScaleBenchmark::isWrite)
+            .map(r -> r.getMethod() + " " + r.getPath())
+            .toList();
+    record("full resync: reconciles", totalReconciles(slugs) - reconcilesBefore);
+    record("full resync: wall time (s)", seconds(System.nanoTime() - resyncStart));
+    record("full resync: write requests", resyncWrites.size());
+
+    String slug = slugs.get(TENANTS / 2);
+    long changeStart = System.nanoTime();
+    client.resources(Tenant.class).withName(slug).edit(t -> withPlan(t, Plan.ENTERPRISE));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> new Quantity("50").equals(hardPods(slug)));
+    record(
+        "spec change -> quota updated, 1000 tenants present (ms)",
+        (System.nanoTime() - changeStart) / 1e6);
+
+    Files.writeString(Path.of("target/benchmark-results.txt"), String.join("\n", results) + "\n");
+    assertThat(resyncWrites).isEmpty();
+  }
+
+  private long reconciledCount() {
+    return client.resources(Tenant.class).list().getItems().stream()
+        .filter(TenantScaleBenchmark::reconciled)
+        .count();
+  }
+
+  private static boolean reconciled(Tenant tenant) {
+    if (tenant.getStatus() == null
+        || !Objects.equals(
+            tenant.getStatus().observedGeneration, tenant.getMetadata().getGeneration())) {
+      return false;
+    }
+    return isTrue(tenant, "NamespaceReady")
+        && isTrue(tenant, "NetworkIsolated")
+        && isTrue(tenant, "DatabaseReady")
+        && isTrue(tenant, "IngressReady");
+  }
+
+  private static boolean isTrue(Tenant tenant, String type) {
+    return tenant.getStatus().conditions.stream()
+        .filter(c -> type.equals(c.getType()))
+        .map(Condition::getStatus)
+        .anyMatch("True"::equals);
+  }
+
+  private double totalReconciles(List<String> slugs) {
+    return slugs.stream().mapToDouble(metrics::reconciliations).sum();
+  }
+
+  private Quantity hardPods(String slug) {
+    ResourceQuota quota =
+        client
+            .resources(ResourceQuota.class)
+            .inNamespace("tenant-" + slug)
+            .withName("tenant-quota")
+            .get();
+    return quota.getSpec().getHard().get("pods");
+  }
+
+  /** Everything but this class's own Tenant creations and status polls. */
+  private static boolean byOperator(RecordedRequest request) {
+    String path = request.getPath();
+    boolean tenantsCollection =
+        path.startsWith("/apis/tenantry.io/v1alpha1/tenants?")
+            || path.equals("/apis/tenantry.io/v1alpha1/tenants");
+    boolean testCreate = request.getMethod().equals("POST") && tenantsCollection;
+    boolean testPoll =
+        request.getMethod().equals("GET") && tenantsCollection && !path.contains("watch=true");
+    return !testCreate && !testPoll;
+  }
+
+  private static boolean isWrite(RecordedRequest request) {
+    return List.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod());
+  }
+
+  private List<RecordedRequest> drain() throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.getKubernetesMockServer().takeRequest(1, TimeUnit.MILLISECONDS))
+        != null) {
+      requests.add(request);
+    }
+    return requests;
+  }
+
+  private void record(String what, Object value) {
+    String line = what + ": " + (value instanceof Double d ? String.format("%.2f", d) : value);
+    results.add(line);
+    LOG.info("BENCHMARK " + line);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static Tenant withPlan(Tenant tenant, Plan plan) {
+    tenant.getSpec().plan = plan;
+    return tenant;
+  }
+}

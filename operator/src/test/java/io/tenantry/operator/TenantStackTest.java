@@ -1,0 +1,384 @@
+package io.tenantry.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tenantry.crds.v1alpha1.DeletionPolicy;
+import io.tenantry.crds.v1alpha1.Phase;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.metrics.TenantMetrics;
+import io.tenantry.operator.support.Cluster;
+import io.tenantry.operator.support.Scram;
+import io.tenantry.operator.support.SharedServer;
+import io.tenantry.operator.support.Sql;
+import io.tenantry.operator.support.Tenants;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator in-process against the mock API server (CRUD) and the real PostgreSQL server. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class TenantStackTest {
+
+  private static final Duration PROVISIONING = Duration.ofSeconds(30);
+
+  @Inject KubernetesClient client;
+  @Inject TenantMetrics metrics;
+  @KubernetesTestServer KubernetesServer server;
+
+  private Cluster cluster;
+  private final List<String> slugs = new ArrayList<>();
+
+  @BeforeEach
+  void adminCredential() {
+    cluster = new Cluster(client, server);
+    cluster.ensureAdminSecret();
+  }
+
+  @AfterEach
+  void dropTestDatabases() {
+    for (String slug : slugs) {
+      String database = "tenant_" + slug.replace('-', '_');
+      // Dropping while the operator is still creating it would race; wait until it is done.
+      await()
+          .atMost(PROVISIONING)
+          .until(
+              () ->
+                  SharedServer.databaseExists(database)
+                      || client.resources(Tenant.class).withName(slug).get() == null);
+      await().atMost(PROVISIONING).untilAsserted(() -> SharedServer.dropTenant(database));
+    }
+  }
+
+  @Test
+  void createdTenantGetsItsWholeStackWithLabelsAndOwnerReferences() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("acme"), Plan.STARTER));
+    String ns = "tenant-" + tenant.slug();
+
+    await().atMost(PROVISIONING).until(() -> get(Ingress.class, ns, "tenant-app") != null);
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    List<HasMetadata> stack =
+        List.of(
+            client.namespaces().withName(ns).get(),
+            get(ResourceQuota.class, ns, "tenant-quota"),
+            get(LimitRange.class, ns, "tenant-limits"),
+            get(NetworkPolicy.class, ns, "default-deny"),
+            get(NetworkPolicy.class, ns, "allow-same-namespace"),
+            get(NetworkPolicy.class, ns, "allow-app-ingress"),
+            get(NetworkPolicy.class, ns, "allow-egress"),
+            get(ServiceAccount.class, ns, "tenant-app"),
+            get(Secret.class, ns, "tenant-db"),
+            get(Secret.class, ns, "tenant-signing-key"),
+            get(ConfigMap.class, ns, "tenant-entitlements"),
+            get(Deployment.class, ns, "tenant-app"),
+            get(Service.class, ns, "tenant-app"),
+            get(Ingress.class, ns, "tenant-app"));
+    assertThat(stack).doesNotContainNull();
+    for (HasMetadata object : stack) {
+      assertThat(object.getMetadata().getLabels())
+          .as(object.getKind() + " labels")
+          .containsEntry("tenantry.io/tenant", tenant.slug())
+          .containsEntry("app.kubernetes.io/managed-by", "tenantry-operator")
+          .containsEntry("app.kubernetes.io/part-of", "tenantry")
+          .containsKey("app.kubernetes.io/name");
+      assertThat(object.getMetadata().getOwnerReferences())
+          .as(object.getKind() + " owner")
+          .singleElement()
+          .satisfies(
+              owner -> {
+                assertThat(owner.getKind()).isEqualTo("Tenant");
+                assertThat(owner.getUid()).isEqualTo(stored.getMetadata().getUid());
+              });
+    }
+    assertThat(client.namespaces().withName(ns).get().getMetadata().getLabels())
+        .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+        .containsEntry("pod-security.kubernetes.io/audit", "restricted")
+        .containsEntry("pod-security.kubernetes.io/warn", "restricted");
+    assertThat(client.rbac().roleBindings().inNamespace(ns).list().getItems())
+        .as("nothing grants the tenant app API rights")
+        .isEmpty();
+    assertThat(get(Ingress.class, ns, "tenant-app").getSpec().getRules().get(0).getHost())
+        .isEqualTo(tenant.slug() + ".tenants.tenantry.io");
+  }
+
+  @Test
+  void databaseExistsOnTheServerAndTheStoredPasswordIsTheRolesPassword() throws Exception {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("db"), Plan.FREE));
+    String database = databaseOf(tenant);
+
+    await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+    Map<String, String> credentials = credentialsOf(tenant);
+
+    assertThat(SharedServer.ownerOf(database)).isEqualTo(database);
+    assertThat(credentials)
+        .containsEntry("database", database)
+        .containsEntry("username", database)
+        .containsEntry("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+    assertThat(Scram.passwordMatches(database, credentials.get("password"))).isTrue();
+    SharedServer.connectAs(database, credentials.get("password"), database);
+  }
+
+  @Test
+  void tenantRoleCannotConnectToAnotherTenantsDatabase() {
+    Tenant a = create(Tenants.tenant(Tenants.freshSlug("ten-a"), Plan.FREE));
+    Tenant b = create(Tenants.tenant(Tenants.freshSlug("ten-b"), Plan.FREE));
+    await()
+        .atMost(PROVISIONING)
+        .until(
+            () ->
+                SharedServer.databaseExists(databaseOf(a))
+                    && SharedServer.databaseExists(databaseOf(b)));
+    String passwordOfA = credentialsOf(a).get("password");
+
+    assertThatThrownBy(() -> SharedServer.connectAs(databaseOf(a), passwordOfA, databaseOf(b)))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("permission denied for database");
+  }
+
+  @Test
+  void availableAppMakesTheTenantReadyWithItsUrl() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("ready"), Plan.FREE));
+    awaitDeployment(tenant);
+
+    cluster.markAppAvailable(tenant, 1);
+
+    await().atMost(PROVISIONING).until(() -> phaseOf(tenant) == Phase.Ready);
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    assertThat(stored.getStatus().url)
+        .isEqualTo("https://" + tenant.slug() + ".tenants.tenantry.io");
+    assertThat(stored.getStatus().observedGeneration)
+        .isEqualTo(stored.getMetadata().getGeneration());
+    assertThat(stored.getStatus().conditions)
+        .extracting(c -> c.getType() + "=" + c.getStatus())
+        .containsExactlyInAnyOrder(
+            "NamespaceReady=True",
+            "NetworkIsolated=True",
+            "DatabaseReady=True",
+            "AppAvailable=True",
+            "IngressReady=True",
+            "Ready=True");
+  }
+
+  @Test
+  void reconcileWithNothingChangedSendsNoWriteRequests() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("quiet"), Plan.FREE));
+    awaitDeployment(tenant);
+    cluster.markAppAvailable(tenant, 1);
+    await().atMost(PROVISIONING).until(() -> phaseOf(tenant) == Phase.Ready);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(PROVISIONING)
+        .until(() -> cluster.writesSinceLastDrain().isEmpty());
+    double reconciles = metrics.reconciliations(tenant.slug());
+
+    // A status heartbeat from the Deployment controller is an event, but nothing to change.
+    cluster.markAppAvailable(tenant, 1);
+    cluster.clearRequestLog();
+
+    await().atMost(PROVISIONING).until(() -> metrics.reconciliations(tenant.slug()) > reconciles);
+    List<String> writes = new ArrayList<>();
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              writes.addAll(cluster.writesSinceLastDrain());
+              return true;
+            });
+    assertThat(writes).isEmpty();
+  }
+
+  @Test
+  void planChangeResizesTheQuota() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("grow"), Plan.FREE));
+    String ns = "tenant-" + tenant.slug();
+    await().atMost(PROVISIONING).until(() -> get(ResourceQuota.class, ns, "tenant-quota") != null);
+    assertThat(hardPods(ns)).isEqualTo(new Quantity("5"));
+
+    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withPlan(t, Plan.ENTERPRISE));
+
+    await().atMost(PROVISIONING).until(() -> new Quantity("50").equals(hardPods(ns)));
+    ResourceQuota quota = get(ResourceQuota.class, ns, "tenant-quota");
+    assertThat(quota.getSpec().getHard())
+        .containsEntry("requests.cpu", new Quantity("4"))
+        .containsEntry("limits.memory", new Quantity("16Gi"))
+        .containsEntry("services.nodeports", new Quantity("0"));
+  }
+
+  @Test
+  void suspendScalesToZeroAndRemovesTheIngressAndResumeRestoresBoth() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("nap"), Plan.FREE));
+    String ns = "tenant-" + tenant.slug();
+    await().atMost(PROVISIONING).until(() -> get(Ingress.class, ns, "tenant-app") != null);
+
+    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withSuspended(t, true));
+
+    await()
+        .atMost(PROVISIONING)
+        .until(
+            () ->
+                get(Ingress.class, ns, "tenant-app") == null
+                    && replicas(ns) == 0
+                    && phaseOf(tenant) == Phase.Suspended);
+
+    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withSuspended(t, false));
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> get(Ingress.class, ns, "tenant-app") != null && replicas(ns) == 1);
+  }
+
+  @Test
+  void deletingWithDeletePolicyDropsDatabaseAndRole() {
+    Tenant tenant = Tenants.tenant(Tenants.freshSlug("gone"), Plan.FREE);
+    tenant.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    create(tenant);
+    String database = databaseOf(tenant);
+    await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+
+    client.resources(Tenant.class).withName(tenant.slug()).delete();
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
+    assertThat(SharedServer.databaseExists(database)).isFalse();
+    assertThat(SharedServer.roleExists(database)).isFalse();
+  }
+
+  @Test
+  void deletingWithRetainPolicyKeepsDatabaseAndRole() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("kept"), Plan.FREE));
+    String database = databaseOf(tenant);
+    await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+
+    client.resources(Tenant.class).withName(tenant.slug()).delete();
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
+    assertThat(SharedServer.databaseExists(database)).isTrue();
+    assertThat(SharedServer.roleExists(database)).isTrue();
+  }
+
+  @Test
+  void recreatedTenantReattachesItsRetainedDatabaseUnderTheNewPassword() throws Exception {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("again"), Plan.FREE));
+    String database = databaseOf(tenant);
+    await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+    String oldPassword = credentialsOf(tenant).get("password");
+    Sql.execute(database, "CREATE TABLE kept (id int)");
+    client.resources(Tenant.class).withName(tenant.slug()).delete();
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
+    // What the garbage collector does to the namespace's Secret in a real cluster.
+    client.secrets().inNamespace("tenant-" + tenant.slug()).withName("tenant-db").delete();
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> get(Secret.class, "tenant-" + tenant.slug(), "tenant-db") == null);
+
+    client.resource(Tenants.tenant(tenant.slug(), Plan.FREE)).create();
+
+    await()
+        .atMost(PROVISIONING)
+        .until(
+            () ->
+                get(Secret.class, "tenant-" + tenant.slug(), "tenant-db") != null
+                    && Scram.passwordMatches(database, credentialsOf(tenant).get("password")));
+    assertThat(credentialsOf(tenant).get("password")).isNotEqualTo(oldPassword);
+    assertThat(Sql.tableExists(database, "kept")).as("the retained data").isTrue();
+  }
+
+  @Test
+  void exportsReconcileMetricsPerTenant() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("metered"), Plan.FREE));
+    await().atMost(PROVISIONING).until(() -> metrics.reconciliations(tenant.slug()) > 0);
+
+    io.restassured.RestAssured.given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "tenantry_operator_reconciliations_total{tenant=\"" + tenant.slug() + "\"}"),
+            org.hamcrest.Matchers.containsString(
+                "tenantry_operator_reconcile_duration_seconds_count{tenant=\""
+                    + tenant.slug()
+                    + "\"}"));
+  }
+
+  private Tenant create(Tenant tenant) {
+    slugs.add(tenant.slug());
+    client.resource(tenant).create();
+    return tenant;
+  }
+
+  private void awaitDeployment(Tenant tenant) {
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> get(Deployment.class, "tenant-" + tenant.slug(), "tenant-app") != null);
+  }
+
+  private Phase phaseOf(Tenant tenant) {
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    return stored == null || stored.getStatus() == null ? null : stored.getStatus().phase;
+  }
+
+  private Map<String, String> credentialsOf(Tenant tenant) {
+    Secret secret = get(Secret.class, "tenant-" + tenant.slug(), "tenant-db");
+    Map<String, String> decoded = new java.util.TreeMap<>();
+    secret.getData().forEach((key, value) -> decoded.put(key, Cluster.decode(value)));
+    return decoded;
+  }
+
+  private Quantity hardPods(String ns) {
+    return get(ResourceQuota.class, ns, "tenant-quota").getSpec().getHard().get("pods");
+  }
+
+  private int replicas(String ns) {
+    return get(Deployment.class, ns, "tenant-app").getSpec().getReplicas();
+  }
+
+  private <T extends HasMetadata> T get(Class<T> type, String ns, String name) {
+    return client.resources(type).inNamespace(ns).withName(name).get();
+  }
+
+  static String databaseOf(Tenant tenant) {
+    return "tenant_" + tenant.slug().replace('-', '_');
+  }
+
+  private static Tenant withPlan(Tenant tenant, Plan plan) {
+    tenant.getSpec().plan = plan;
+    return tenant;
+  }
+
+  private static Tenant withSuspended(Tenant tenant, boolean suspended) {
+    tenant.getSpec().suspended = suspended;
+    return tenant;
+  }
+}

@@ -1,0 +1,146 @@
+package io.tenantry.operator.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.app.AppDeployment;
+import io.tenantry.operator.app.ServiceAccountDependent;
+import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.namespace.NamespaceDependent;
+import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.TestConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What runs in a tenant namespace may not escalate, and carries no API credentials. */
+class PodSecuritySpecTest {
+
+  private final OperatorConfig config = TestConfig.shipped();
+  private final Tenant tenant = Tenants.stored("acme", Plan.STARTER);
+
+  @Test
+  void namespaceEnforcesAuditsAndWarnsOnTheRestrictedPodSecurityProfile() {
+    assertThat(NamespaceDependent.build(tenant).getMetadata().getLabels())
+        .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+        .containsEntry("pod-security.kubernetes.io/audit", "restricted")
+        .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+        .containsEntry("tenantry.io/tenant", "acme")
+        .containsEntry("app.kubernetes.io/managed-by", "tenantry-operator");
+  }
+
+  @Test
+  void appContainerRunsRestricted() {
+    PodSpec pod = AppDeployment.build(tenant, config).getSpec().getTemplate().getSpec();
+    SecurityContext container = pod.getContainers().get(0).getSecurityContext();
+
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(container.getRunAsNonRoot()).isTrue();
+    assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getPrivileged()).isFalse();
+    assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getCapabilities().getAdd()).isNullOrEmpty();
+    assertThat(container.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+  }
+
+  @Test
+  void appRunsAsItsServiceAccountWithoutAnApiToken() {
+    PodSpec pod = AppDeployment.build(tenant, config).getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getServiceAccountName()).isEqualTo("tenant-app");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(ServiceAccountDependent.build(tenant).getAutomountServiceAccountToken()).isFalse();
+  }
+
+  @Test
+  void appIsSizedByThePlanAndProbedOnTheQuarkusHealthEndpoints() {
+    Container app =
+        AppDeployment.build(tenant, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(app.getResources().getRequests().get("cpu").toString()).isEqualTo("250m");
+    assertThat(app.getResources().getLimits().get("memory").toString()).isEqualTo("768Mi");
+    assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+    assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+    assertThat(app.getImage()).isEqualTo("ghcr.io/tenantry/tenant-app:0.1.0");
+  }
+
+  @Test
+  void appVersionPinsTheImageTag() {
+    Tenant pinned = Tenants.stored("acme", Plan.STARTER);
+    pinned.getSpec().appVersion = "1.4.2";
+
+    Container app =
+        AppDeployment.build(pinned, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(app.getImage()).isEqualTo("ghcr.io/tenantry/tenant-app:1.4.2");
+  }
+
+  @Test
+  void appGetsItsDatabaseCredentialsFromSecretsNeverAsLiterals() {
+    Container app =
+        AppDeployment.build(tenant, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    Map<String, EnvVar> env =
+        app.getEnv().stream().collect(java.util.stream.Collectors.toMap(EnvVar::getName, e -> e));
+
+    assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").getValue()).isNull();
+    assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("tenant-db");
+    assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").getValueFrom().getSecretKeyRef().getKey())
+        .isEqualTo("jdbc-url");
+    assertThat(env.get("TENANTRY_TENANT_SLUG").getValue()).isEqualTo("acme");
+    assertThat(env.get("TENANTRY_TENANT_SIGNING_KEY_DIR").getValue())
+        .isEqualTo("/var/run/tenantry/signing");
+    assertThat(env.get("TENANTRY_TENANT_ENTITLEMENTS_DIR").getValue())
+        .isEqualTo("/var/run/tenantry/entitlements");
+  }
+
+  @Test
+  void cloudNativePgModeWiresTheAppToTheSecretCnpgCreates() {
+    OperatorConfig cnpg =
+        TestConfig.with(Map.of("tenantry.operator.database.mode", "cloudnative-pg"));
+    Container app =
+        AppDeployment.build(tenant, cnpg).getSpec().getTemplate().getSpec().getContainers().get(0);
+
+    assertThat(app.getEnv())
+        .filteredOn(e -> e.getName().equals("QUARKUS_DATASOURCE_JDBC_URL"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tenant-db-app");
+              assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("jdbc-uri");
+            });
+  }
+
+  @Test
+  void suspendedTenantRunsNoReplicas() {
+    Tenant suspended = Tenants.stored("acme", Plan.STARTER);
+    suspended.getSpec().suspended = true;
+
+    Deployment deployment = AppDeployment.build(suspended, config);
+
+    assertThat(deployment.getSpec().getReplicas()).isZero();
+    assertThat(AppDeployment.build(tenant, config).getSpec().getReplicas()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,153 @@
+package io.tenantry.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.tenantry.crds.v1alpha1.Phase;
+import io.tenantry.crds.v1alpha1.Plan;
+import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantStatus;
+import io.tenantry.operator.database.DatabaseUnreachableException;
+import io.tenantry.operator.support.Tenants;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusAggregatorTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
+  private static final String URL = "https://acme.tenants.tenantry.io";
+
+  private final Tenant tenant = Tenants.stored("acme", Plan.FREE);
+
+  @Test
+  void everythingPresentAndAvailableIsReady() {
+    TenantStatus status = StatusAggregator.aggregate(tenant, healthy(), URL, T0);
+
+    assertThat(status.phase).isEqualTo(Phase.Ready);
+    assertThat(status.url).isEqualTo(URL);
+    assertThat(status.observedGeneration).isEqualTo(1L);
+    assertThat(status.conditions)
+        .extracting(Condition::getType)
+        .containsExactly(
+            "NamespaceReady",
+            "NetworkIsolated",
+            "DatabaseReady",
+            "AppAvailable",
+            "IngressReady",
+            "Ready");
+    assertThat(status.conditions)
+        .allSatisfy(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getObservedGeneration()).isEqualTo(1L);
+            });
+  }
+
+  @Test
+  void unchangedStackYieldsAnEqualStatusSoNothingIsWritten() {
+    TenantStatus first = StatusAggregator.aggregate(tenant, healthy(), URL, T0);
+    tenant.setStatus(first);
+
+    TenantStatus second = StatusAggregator.aggregate(tenant, healthy(), URL, T1);
+
+    assertThat(StatusAggregator.unchanged(first, second)).isTrue();
+    assertThat(second.conditions)
+        .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z"));
+  }
+
+  @Test
+  void lastTransitionTimeMovesOnlyForTheConditionThatFlipped() {
+    tenant.setStatus(StatusAggregator.aggregate(tenant, healthy(), URL, T0));
+
+    TenantStatus next = StatusAggregator.aggregate(tenant, withReplicas(0), URL, T1);
+
+    assertThat(condition(next, "AppAvailable").getStatus()).isEqualTo("False");
+    assertThat(condition(next, "AppAvailable").getLastTransitionTime())
+        .isEqualTo("2026-01-01T10:05:00Z");
+    assertThat(condition(next, "NamespaceReady").getLastTransitionTime())
+        .isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(next.phase).isEqualTo(Phase.Provisioning);
+  }
+
+  @Test
+  void unreachableDatabaseIsDegradedWithReasonDatabaseUnreachable() {
+    Observation seen =
+        new Observation(
+            List.of(),
+            true,
+            true,
+            false,
+            1,
+            true,
+            Map.of(
+                "database",
+                new DatabaseUnreachableException("cannot reach database server db:5432", null)));
+
+    TenantStatus status = StatusAggregator.aggregate(tenant, seen, URL, T0);
+
+    assertThat(status.phase).isEqualTo(Phase.Degraded);
+    assertThat(condition(status, "DatabaseReady").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "DatabaseReady").getReason()).isEqualTo("DatabaseUnreachable");
+    assertThat(condition(status, "DatabaseReady").getMessage())
+        .isEqualTo("cannot reach database server db:5432");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void suspendedTenantIsSuspendedWithoutUrl() {
+    tenant.getSpec().suspended = true;
+
+    TenantStatus status = StatusAggregator.aggregate(tenant, withReplicas(0), URL, T0);
+
+    assertThat(status.phase).isEqualTo(Phase.Suspended);
+    assertThat(status.url).isNull();
+    assertThat(condition(status, "AppAvailable").getReason()).isEqualTo("Suspended");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("Suspended");
+  }
+
+  @Test
+  void invalidSpecFailsWithTheProblemsAndNoOtherCondition() {
+    TenantStatus status =
+        StatusAggregator.aggregate(
+            tenant, Observation.invalid(List.of("spec.plan must be one of …")), URL, T0);
+
+    assertThat(status.phase).isEqualTo(Phase.Failed);
+    assertThat(status.conditions)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getReason()).isEqualTo("InvalidSpec");
+              assertThat(c.getMessage()).isEqualTo("spec.plan must be one of …");
+            });
+  }
+
+  @Test
+  void newGenerationIsAChangeEvenWhenNothingElseIs() {
+    tenant.setStatus(StatusAggregator.aggregate(tenant, healthy(), URL, T0));
+    tenant.getMetadata().setGeneration(2L);
+
+    TenantStatus next = StatusAggregator.aggregate(tenant, healthy(), URL, T1);
+
+    assertThat(StatusAggregator.unchanged(tenant.getStatus(), next)).isFalse();
+    assertThat(next.observedGeneration).isEqualTo(2L);
+  }
+
+  private static Observation healthy() {
+    return withReplicas(1);
+  }
+
+  private static Observation withReplicas(int replicas) {
+    return new Observation(List.of(), true, true, true, replicas, true, Map.of());
+  }
+
+  private static Condition condition(TenantStatus status, String type) {
+    return status.conditions.stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+}

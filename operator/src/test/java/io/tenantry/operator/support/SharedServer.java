@@ -1,0 +1,58 @@
+package io.tenantry.operator.support;
+
+import io.tenantry.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** What exists on the real shared PostgreSQL server. */
+public final class SharedServer {
+
+  private SharedServer() {}
+
+  public static boolean databaseExists(String name) {
+    return exists("SELECT 1 FROM pg_database WHERE datname = ?", name);
+  }
+
+  public static boolean roleExists(String name) {
+    return exists("SELECT 1 FROM pg_roles WHERE rolname = ?", name);
+  }
+
+  public static String ownerOf(String database) {
+    return single(
+        "SELECT r.rolname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba"
+            + " WHERE d.datname = ?",
+        database);
+  }
+
+  /** Connects to {@code database} as {@code role}; throws when the server refuses. */
+  public static void connectAs(String role, String password, String database) throws SQLException {
+    try (Connection connection =
+        Sql.connect(PostgresServer.get().urlOf(database), role, password)) {
+      connection.createStatement().execute("SELECT 1");
+    }
+  }
+
+  /** Removes what a test left on the shared server. */
+  public static void dropTenant(String name) {
+    Sql.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+    Sql.execute("DROP ROLE IF EXISTS \"" + name + "\"");
+  }
+
+  private static boolean exists(String sql, String name) {
+    return single(sql, name) != null;
+  }
+
+  private static String single(String sql, String name) {
+    try (Connection connection = Sql.admin();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
