@@ -24,14 +24,18 @@ final class LocalEnvironment {
     return env;
   }
 
-  /** The operator provisions tenant databases on the same server, as its admin user. */
+  /**
+   * The operator provisions tenant databases on the same server as its admin user (no password
+   * Secret: the embedded server trusts local connections).
+   */
   static Map<String, String> operator(LocalSettings settings, LocalDatabase database) {
     Map<String, String> env = new HashMap<>();
-    env.put("TENANTRY_OPERATOR_DATABASE_HOST", database.host());
-    env.put("TENANTRY_OPERATOR_DATABASE_PORT", Integer.toString(database.port()));
-    env.put("TENANTRY_OPERATOR_DATABASE_ADMIN_USER", database.user());
-    env.put("TENANTRY_OPERATOR_DATABASE_ADMIN_PASSWORD", database.password());
-    env.put("TENANTRY_OPERATOR_PLATFORM_NAMESPACE", settings.platformNamespace());
+    env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_HOST", database.host());
+    env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_PORT", Integer.toString(database.port()));
+    env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_ADMIN_USER", database.user());
+    env.put(
+        "TENANTRY_OPERATOR_NETWORK_PLATFORM_NAMESPACE_SELECTOR",
+        "kubernetes.io/metadata.name=" + settings.platformNamespace());
     env.put("TENANTRY_OPERATOR_BASE_DOMAIN", "tenants.localtest.me");
     return env;
   }

@@ -49,10 +49,6 @@ public final class LocalPlatform {
 
     Map<String, String> common = new HashMap<>();
     common.put("KUBECONFIG", kubeconfig);
-    if (embeddedKube != null) {
-      // The mock API server refuses server-side apply; real clusters keep it on.
-      common.put("QUARKUS_OPERATOR_SDK_ENABLE_SSA", "false");
-    }
     Path repo = settings.repository();
     ServiceProcess operator =
         track(
