@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
 import io.tenantry.operator.app.AppDeployment;
@@ -184,6 +185,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+    markTerminating(tenant, context);
     if (validator.hasUsableName(tenant)) {
       context
           .managedWorkflowAndDependentResourceContext()
@@ -192,6 +194,18 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     }
     metrics.forget(tenant.slug());
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Tells {@code kubectl get tenants} that the stack is being torn down, which can take a while (or
+   * be retried for long, e.g. while the database server is unreachable).
+   */
+  private static void markTerminating(Tenant tenant, Context<Tenant> context) {
+    if (tenant.getStatus() != null && tenant.getStatus().phase == Phase.Terminating) {
+      return;
+    }
+    TenantStatus terminating = StatusAggregator.terminating(tenant.getStatus());
+    context.getClient().resource(withStatus(tenant, terminating)).patchStatus();
   }
 
   private TenantStatus status(Tenant tenant, Observation observation) {

@@ -30,6 +30,7 @@ import io.tenantry.operator.support.Scram;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.testing.PostgresServer;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -267,6 +268,35 @@ class TenantStackTest {
         .atMost(PROVISIONING)
         .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
     assertThat(SharedServer.databaseExists(database)).isFalse();
+    assertThat(SharedServer.roleExists(database)).isFalse();
+  }
+
+  @Test
+  void tenantWhoseCleanupIsStillRunningReadsTerminating() {
+    Tenant tenant = Tenants.tenant(Tenants.freshSlug("ending"), Plan.FREE);
+    tenant.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    create(tenant);
+    String database = databaseOf(tenant);
+    await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+    // A privilege on another database makes DROP ROLE fail, so the cleanup keeps being retried.
+    String holder = PostgresServer.get().createDatabase("holder");
+    String grant = " CONNECT ON DATABASE \"" + holder + "\" ";
+    Sql.execute("GRANT" + grant + "TO \"" + database + "\"");
+    try {
+      client.resources(Tenant.class).withName(tenant.slug()).delete();
+
+      await().atMost(PROVISIONING).until(() -> phaseOf(tenant) == Phase.Terminating);
+      Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+      assertThat(stored.getMetadata().getDeletionTimestamp()).isNotNull();
+      assertThat(stored.getMetadata().getFinalizers()).isNotEmpty();
+      assertThat(SharedServer.roleExists(database)).isTrue();
+    } finally {
+      Sql.execute("REVOKE" + grant + "FROM \"" + database + "\"");
+      PostgresServer.get().dropDatabase(holder);
+    }
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
     assertThat(SharedServer.roleExists(database)).isFalse();
   }
 

@@ -2,6 +2,7 @@ package io.tenantry.operator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,9 @@ public interface OperatorConfig {
     /** The Secret holding the admin password; no password is sent when unset. */
     AdminSecret adminPasswordSecret();
 
+    /** Vault KV v2 entry holding the admin password; when its address is set it wins. */
+    AdminVault adminPasswordVault();
+
     /** How long a connection attempt may take before the server counts as unreachable. */
     @WithDefault("5s")
     Duration connectTimeout();
@@ -127,6 +131,41 @@ public interface OperatorConfig {
     /** Key in the Secret's data. */
     @WithDefault("password")
     String key();
+  }
+
+  /** Where in Vault (KV v2) the admin password lives. */
+  interface AdminVault {
+    /**
+     * Vault address, e.g. {@code https://vault.tenantry-system.svc:8200}; Vault is off if unset.
+     */
+    Optional<String> address();
+
+    /** Vault token; takes precedence over {@code token-file}. */
+    Optional<String> token();
+
+    /** File holding the Vault token (e.g. written by the Vault agent), read at each lookup. */
+    Optional<Path> tokenFile();
+
+    /** Mount path of the KV v2 secrets engine. */
+    @WithDefault("secret")
+    String mount();
+
+    /** Path of the entry inside the mount. */
+    @WithDefault("tenantry/postgres-admin")
+    String path();
+
+    /** Key of the password in the entry's data. */
+    @WithDefault("password")
+    String key();
+
+    /** How long connecting to and reading from Vault may take. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** True when the admin password comes from Vault. */
+    default boolean enabled() {
+      return address().isPresent();
+    }
   }
 
   /** CloudNativePG mode. */

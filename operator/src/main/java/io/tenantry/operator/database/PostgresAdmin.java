@@ -1,20 +1,15 @@
 package io.tenantry.operator.database;
 
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantry.operator.config.OperatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The operator's admin session on the shared PostgreSQL server: creates, finds and drops tenant
@@ -28,12 +23,11 @@ public class PostgresAdmin {
   private static final Driver DRIVER = new org.postgresql.Driver();
 
   private final OperatorConfig.SharedServer server;
-  private final KubernetesClient client;
-  private final AtomicReference<String> adminPassword = new AtomicReference<>();
+  private final AdminPassword adminPassword;
 
-  PostgresAdmin(OperatorConfig config, KubernetesClient client) {
+  PostgresAdmin(OperatorConfig config, AdminPassword adminPassword) {
     this.server = config.database().sharedServer();
-    this.client = client;
+    this.adminPassword = adminPassword;
   }
 
   /** The tenant database called {@code name}, when both it and its role exist. */
@@ -67,10 +61,11 @@ public class PostgresAdmin {
           exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
               ? "ALTER ROLE " + role + options
               : "CREATE ROLE " + role + options);
-      if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+      if (exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+        statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
+      } else {
         statement.execute("CREATE DATABASE " + role + " OWNER " + role);
       }
-      statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
       statement.execute("REVOKE ALL ON DATABASE " + role + " FROM PUBLIC");
       return new TenantDatabase(name, name);
     } catch (SQLException e) {
@@ -90,43 +85,20 @@ public class PostgresAdmin {
   }
 
   Connection connect() throws SQLException {
+    String url =
+        "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + server.adminDatabase();
+    return DRIVER.connect(url, connectionProperties());
+  }
+
+  /** How the admin session logs in: the admin user with the current admin password. */
+  Properties connectionProperties() {
     Properties properties = new Properties();
     properties.setProperty("user", server.adminUser());
-    properties.setProperty("password", adminPassword());
+    properties.setProperty("password", adminPassword.get());
     properties.setProperty(
         "connectTimeout", String.valueOf(Math.max(1, server.connectTimeout().toSeconds())));
     properties.setProperty("ApplicationName", "tenantry-operator");
-    String url =
-        "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + server.adminDatabase();
-    return DRIVER.connect(url, properties);
-  }
-
-  private String adminPassword() {
-    String cached = adminPassword.get();
-    if (cached != null) {
-      return cached;
-    }
-    OperatorConfig.AdminSecret ref = server.adminPasswordSecret();
-    String password = ref.name().map(name -> readSecret(ref, name)).orElse("");
-    adminPassword.set(password);
-    return password;
-  }
-
-  private String readSecret(OperatorConfig.AdminSecret ref, String name) {
-    Secret secret = client.secrets().inNamespace(ref.namespace()).withName(name).get();
-    String value =
-        secret == null || secret.getData() == null ? null : secret.getData().get(ref.key());
-    if (value == null) {
-      throw new IllegalStateException(
-          "admin password Secret "
-              + ref.namespace()
-              + "/"
-              + name
-              + " has no key '"
-              + ref.key()
-              + "'");
-    }
-    return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+    return properties;
   }
 
   private static boolean exists(Connection connection, String sql, String name)
@@ -143,7 +115,7 @@ public class PostgresAdmin {
     String state = e.getSQLState();
     if (state != null && (state.startsWith("08") || state.equals("28P01"))) {
       // A rotated admin password shows up as an authentication failure: read it again next time.
-      adminPassword.set(null);
+      adminPassword.forget();
       return new DatabaseUnreachableException(
           "cannot reach database server " + server.host() + ":" + server.port(), e);
     }

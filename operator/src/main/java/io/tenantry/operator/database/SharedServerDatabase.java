@@ -47,9 +47,10 @@ public class SharedServerDatabase
 
   @Override
   public ReconcileResult<TenantDatabase> reconcile(Tenant tenant, Context<Tenant> context) {
-    if (DatabaseCredentialsSecret.passwordChanged(context)) {
-      // The database may already exist (retained, or left by an interrupted run): its role must
-      // take the password the Secret now holds, which matching by name alone would not notice.
+    if (DatabaseCredentialsSecret.passwordChanged(context)
+        && getSecondaryResource(tenant, context).isPresent()) {
+      // An existing database (e.g. retained) matches by name, so create() will not run: its role
+      // must take the password the Secret now holds here. A missing one gets it from create().
       admin.ensure(TenantNames.database(tenant), password(context));
     }
     return super.reconcile(tenant, context);

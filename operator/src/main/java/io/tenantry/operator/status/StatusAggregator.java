@@ -46,6 +46,18 @@ public final class StatusAggregator {
 
   private StatusAggregator() {}
 
+  /** {@code previous} with phase Terminating: the last observation stays readable meanwhile. */
+  public static TenantStatus terminating(TenantStatus previous) {
+    TenantStatus status = new TenantStatus();
+    if (previous != null) {
+      status.conditions = new ArrayList<>(previous.conditions);
+      status.url = previous.url;
+      status.observedGeneration = previous.observedGeneration;
+    }
+    status.phase = Phase.Terminating;
+    return status;
+  }
+
   /** The status {@code tenant} should have after this reconcile. */
   public static TenantStatus aggregate(Tenant tenant, Observation seen, String url, Instant now) {
     long generation = Optional.ofNullable(tenant.getMetadata().getGeneration()).orElse(0L);

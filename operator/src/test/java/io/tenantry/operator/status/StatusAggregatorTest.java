@@ -126,6 +126,27 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void terminatingKeepsTheLastObservationReadableUnderPhaseTerminating() {
+    TenantStatus ready = StatusAggregator.aggregate(tenant, healthy(), URL, T0);
+
+    TenantStatus terminating = StatusAggregator.terminating(ready);
+
+    assertThat(terminating.phase).isEqualTo(Phase.Terminating);
+    assertThat(terminating.conditions).isEqualTo(ready.conditions);
+    assertThat(terminating.url).isEqualTo(URL);
+    assertThat(terminating.observedGeneration).isEqualTo(1L);
+    assertThat(ready.phase).as("the observed status is not modified").isEqualTo(Phase.Ready);
+  }
+
+  @Test
+  void tenantDeletedBeforeItsFirstStatusIsTerminatingWithoutConditions() {
+    TenantStatus terminating = StatusAggregator.terminating(null);
+
+    assertThat(terminating.phase).isEqualTo(Phase.Terminating);
+    assertThat(terminating.conditions).isEmpty();
+  }
+
+  @Test
   void newGenerationIsAChangeEvenWhenNothingElseIs() {
     tenant.setStatus(StatusAggregator.aggregate(tenant, healthy(), URL, T0));
     tenant.getMetadata().setGeneration(2L);
