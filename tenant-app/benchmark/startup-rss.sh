@@ -5,41 +5,81 @@
 #
 #   tenant-app/benchmark/startup-rss.sh [runs] [idle-seconds]
 #
-# Each run starts java -jar target/quarkus-app/quarkus-run.jar as the operator would (env vars),
-# takes the start-up time from Quarkus' "started in" line, waits idle, then reads VmRSS from
-# /proc/<pid>/status. Run 1 is a first start (Flyway migrates, the signing key is generated);
-# later runs are restarts against the migrated database.
+# The JVM options are the ones the container image ships (quarkus.jib.jvm-arguments in
+# application.properties), so what is measured is what runs; JVM_OPTS overrides them.
+# On JDK 25+ a training run first records an AOT cache (JEP 483/514/515: classes loaded and
+# linked, method profiles) while it serves health, login and search requests; the measured runs
+# then load it (-XX:AOTCache). AOT=off measures without it.
+#
+# Each run starts java -jar quarkus-run.jar as the operator would (env vars), takes the start-up
+# time from Quarkus' "started in" line, waits idle, then reads VmRSS (with its anonymous and
+# file-backed parts) from /proc/<pid>/status. The first start (Flyway migrates, the signing key
+# is generated) is the training run, or run 1 with AOT=off; the others are restarts against the
+# migrated database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 idle=${2:-20}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-jvm_opts=${JVM_OPTS:--Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}
+shipped=$(sed -n 's/^quarkus\.jib\.jvm-arguments=//p' src/main/resources/application.properties | tr ',' ' ')
+jvm_opts=${JVM_OPTS:-$shipped}
+port=18086
 db=tenant_startup_bench
 work=$(mktemp -d)
+app=target/quarkus-app
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 mkdir -p "$work/entitlements"
-echo "java: $("$java" -version 2>&1 | head -1); opts: $jvm_opts"
+
+start_app() { # <log> <extra jvm options...>
+  local log=$1
+  shift
+  (cd "$app" &&
+    TENANTRY_TENANT_SLUG=bench \
+    QUARKUS_HTTP_PORT=$port \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+    QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_DATASOURCE_PASSWORD=unused \
+    TENANTRY_TENANT_SIGNING_KEY_DIR="$work/signing" \
+    TENANTRY_TENANT_ENTITLEMENTS_DIR="$work/entitlements" \
+    TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD_FILE="$work/admin-token" \
+      exec "$java" $jvm_opts "$@" -jar quarkus-run.jar >"$log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 240); do
+    grep -q "started in" "$log" && break
+    sleep 0.25
+  done
+}
+
+aot_opts=()
+if [[ ${AOT:-on} == on ]] && "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then
+  rm -f "$app/app.aot"
+  start_app "$work/training.log" -XX:AOTCacheOutput=app.aot
+  for _ in 1 2 3 4 5; do
+    curl -s -o /dev/null "http://127.0.0.1:$port/q/health"
+    curl -s -o /dev/null "http://127.0.0.1:$port/internal/v1/search?q=training"
+    curl -s -o /dev/null -H 'Content-Type: application/json' \
+      -d '{"email":"nobody@bench.test","password":"not-the-password"}' \
+      "http://127.0.0.1:$port/api/v1/auth/login"
+  done
+  kill "$pid"
+  wait "$pid" || true # the cache is written as the JVM exits
+  grep -q "AOTCache creation is complete" "$work/training.log" || {
+    cat "$work/training.log"
+    exit 1
+  }
+  # mapped at its recorded address, the cache stays clean, file-backed and shareable
+  aot_opts=(-XX:AOTCache=app.aot -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+fi
+
+echo "java: $("$java" -version 2>&1 | head -1); opts: $jvm_opts ${aot_opts[*]}"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$runs"); do
   log="$work/run-$run.log"
-  TENANTRY_TENANT_SLUG=bench \
-  QUARKUS_HTTP_PORT=18086 \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-  QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_DATASOURCE_PASSWORD=unused \
-  TENANTRY_TENANT_SIGNING_KEY_DIR="$work/signing" \
-  TENANTRY_TENANT_ENTITLEMENTS_DIR="$work/entitlements" \
-  TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD_FILE="$work/admin-token" \
-    "$java" $jvm_opts -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do
-    grep -q "started in" "$log" && break
-    sleep 0.5
-  done
+  start_app "$log" "${aot_opts[@]}"
   started=$(grep -o "started in [0-9.]*s" "$log" || echo "did not start")
   sleep "$idle"
-  rss=$(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$pid/status")
-  echo "run $run: $started, idle RSS after ${idle}s: $rss"
+  rss=$(awk '/VmRSS|RssAnon|RssFile/ {printf "%s %.1f MiB ", $1, $2 / 1024}' "/proc/$pid/status")
+  echo "run $run: $started, after ${idle}s idle: $rss(load $(cut -d' ' -f1 /proc/loadavg))"
   kill "$pid"
   wait "$pid" || true
 done

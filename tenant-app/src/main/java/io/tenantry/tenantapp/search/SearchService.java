@@ -6,9 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * One query across subscribers, devices, invoices and tickets, in three phases; each runs only when
@@ -23,7 +26,10 @@ import java.util.Locale;
  *       indexes (for subscribers, on the name only), score 0.5 × word similarity.
  * </ol>
  *
- * A score of 0.5 or more therefore means the text was found as typed. Each phase ranks at most
+ * Each phase asks for every requested type in one statement (UNION ALL), so a search costs one
+ * round trip per phase it reaches, not one per type and phase.
+ *
+ * <p>A score of 0.5 or more therefore means the text was found as typed. Each phase ranks at most
  * {@value #CANDIDATES} candidates per type: a query as common as a surname would otherwise compute
  * a similarity for thousands of rows to return twenty.
  */
@@ -52,8 +58,8 @@ public class SearchService {
       String exact,
       String fuzzyDocument) {}
 
-  private static final java.util.Map<SearchType, Source> SOURCES =
-      java.util.Map.of(
+  private static final Map<SearchType, Source> SOURCES =
+      Map.of(
           SearchType.SUBSCRIBER,
           new Source(
               "subscriber",
@@ -92,6 +98,19 @@ public class SearchService {
               null,
               "lower(subject)"));
 
+  /** Parameters a phase's SQL may use; each is bound only where the SQL names it. */
+  private static final List<String> PARAMETERS =
+      List.of("q", "raw", "lower", "upper", "mac", "pattern", "macPattern");
+
+  /**
+   * One SQL text per phase, set of types and MAC notation, built once: the same text every time
+   * lets the PostgreSQL driver reuse its server-side prepared statement.
+   */
+  private record Shape(Phase phase, Set<SearchType> types, boolean macNotation) {}
+
+  private record Statement(String sql, List<String> parameters) {}
+
+  private final Map<Shape, Statement> statements = new ConcurrentHashMap<>();
   private final EntityManager em;
 
   SearchService(EntityManager em) {
@@ -100,22 +119,36 @@ public class SearchService {
 
   @Transactional
   public List<SearchHit> search(SearchRequest request) {
-    List<SearchHit> hits = new ArrayList<>();
+    String raw = request.query();
+    String q = raw.toLowerCase(Locale.ROOT);
+    // a MAC typed with separators is also searched in its stored form
+    String mac = MacAddress.hexDigits(q).orElse(q);
+    Map<String, String> values =
+        Map.of(
+            "q", q,
+            "raw", raw,
+            "lower", q,
+            "upper", raw.toUpperCase(Locale.ROOT),
+            "mac", mac,
+            "pattern", contains(q),
+            "macPattern", contains(mac));
     for (Phase phase : Phase.values()) {
+      Shape shape = new Shape(phase, Set.copyOf(request.types()), !mac.equals(q));
+      Statement statement = statements.computeIfAbsent(shape, SearchService::statement);
+      if (statement == null) {
+        continue;
+      }
       if (phase == Phase.FUZZY) {
         em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)")
             .setParameter("t", THRESHOLD)
             .getSingleResult();
       }
-      for (SearchType type : request.types()) {
-        hits.addAll(run(SOURCES.get(type), phase, request.query(), request.limit()));
-      }
+      List<SearchHit> hits = run(statement, values, request.limit());
       if (!hits.isEmpty()) {
-        break;
+        return hits;
       }
     }
-    hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
-    return hits.size() > request.limit() ? hits.subList(0, request.limit()) : hits;
+    return List.of();
   }
 
   private enum Phase {
@@ -124,22 +157,10 @@ public class SearchService {
     FUZZY
   }
 
-  private List<SearchHit> run(Source source, Phase phase, String raw, int limit) {
-    if (phase == Phase.EXACT && source.exact() == null) {
-      return List.of();
-    }
-    String q = raw.toLowerCase(Locale.ROOT);
-    // a MAC typed with separators is also searched in its stored form
-    String mac = source.type().equals("device") ? MacAddress.hexDigits(q).orElse(q) : q;
-    String sql = sql(source, phase, !mac.equals(q));
-    Query query = em.createNativeQuery(sql).setParameter("limit", limit);
-    bind(query, sql, "q", q);
-    bind(query, sql, "raw", raw);
-    bind(query, sql, "lower", q);
-    bind(query, sql, "upper", raw.toUpperCase(Locale.ROOT));
-    bind(query, sql, "mac", mac);
-    bind(query, sql, "pattern", contains(q));
-    bind(query, sql, "macPattern", contains(mac));
+  /** All asked-for types of one phase in one round trip, ranked as one list. */
+  private List<SearchHit> run(Statement statement, Map<String, String> values, int limit) {
+    Query query = em.createNativeQuery(statement.sql()).setParameter("limit", limit);
+    statement.parameters().forEach(name -> query.setParameter(name, values.get(name)));
     List<SearchHit> hits = new ArrayList<>();
     for (Object row : query.getResultList()) {
       Object[] cols = (Object[]) row;
@@ -155,7 +176,35 @@ public class SearchService {
     return hits;
   }
 
-  private static String sql(Source source, Phase phase, boolean macNotation) {
+  /**
+   * The phase's query for each type, in {@link SearchType} order, joined by UNION ALL; ties in
+   * score keep that order, then the id. Null when no asked-for type has this phase.
+   */
+  private static Statement statement(Shape shape) {
+    List<String> parts = new ArrayList<>();
+    for (SearchType type : SearchType.values()) {
+      Source source = SOURCES.get(type);
+      if (shape.types().contains(type)
+          && !(shape.phase() == Phase.EXACT && source.exact() == null)) {
+        boolean macNotation = shape.macNotation() && type == SearchType.DEVICE;
+        parts.add("(" + sql(source, shape.phase(), macNotation, type.ordinal()) + ")");
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String sql =
+        "SELECT type, id, title, subtitle, score FROM ("
+            + String.join(" UNION ALL ", parts)
+            + ") hits ORDER BY score DESC, rank, id LIMIT :limit";
+    List<String> used =
+        PARAMETERS.stream()
+            .filter(name -> Pattern.compile(":" + name + "\\b").matcher(sql).find())
+            .toList();
+    return new Statement(sql, used);
+  }
+
+  private static String sql(Source source, Phase phase, boolean macNotation, int rank) {
     String where =
         switch (phase) {
           case EXACT -> source.exact();
@@ -170,11 +219,13 @@ public class SearchService {
           case FUZZY -> "0.5 * word_similarity(:q, doc)";
         };
     String document = phase == Phase.FUZZY ? source.fuzzyDocument() : source.document();
-    return ("SELECT '%s', id, title, subtitle, %s AS score FROM"
+    return ("SELECT '%s' AS type, %d AS rank, id::text AS id, title, subtitle,"
+            + " (%s)::float8 AS score FROM"
             + " (SELECT id, %s AS title, %s AS subtitle, %s AS doc FROM %s WHERE %s"
-            + " LIMIT %d) candidates ORDER BY score DESC, id LIMIT :limit")
+            + " LIMIT %d) candidates ORDER BY score DESC, candidates.id LIMIT :limit")
         .formatted(
             source.type(),
+            rank,
             score,
             source.title(),
             source.subtitle(),
@@ -182,13 +233,6 @@ public class SearchService {
             source.table(),
             where,
             CANDIDATES);
-  }
-
-  /** Binds {@code :name} if this phase's SQL uses it (Hibernate refuses unknown parameters). */
-  private static void bind(Query query, String sql, String name, String value) {
-    if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
-      query.setParameter(name, value);
-    }
   }
 
   /** An ILIKE pattern matching {@code text} literally anywhere: \, % and _ are escaped. */
