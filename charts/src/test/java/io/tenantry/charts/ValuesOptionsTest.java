@@ -1,6 +1,7 @@
 package io.tenantry.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.charts.TenantryChart.Rendered;
@@ -130,6 +131,46 @@ class ValuesOptionsTest {
     assertThat(value(rendered, OPERATOR, SHARED + "ADMIN_PASSWORD_SECRET_NAME"))
         .isEqualTo("pg-admin");
     assertThat(value(rendered, OPERATOR, SHARED + "ADMIN_PASSWORD_SECRET_KEY")).isEqualTo("pw");
+  }
+
+  @Test
+  void sharedServerAdminPasswordCanComeFromVaultWithTheTokenFromASecret() {
+    Rendered rendered =
+        TenantryChart.render(
+            Map.of(
+                "vault.address", "https://vault.vault.svc:8200",
+                "operator.database.sharedServer.adminPasswordVault.enabled", true,
+                "operator.database.sharedServer.adminPasswordVault.path", "pg/admin",
+                "operator.database.sharedServer.adminPasswordVault.tokenSecret.name", "op-vault"));
+
+    assertThat(value(rendered, OPERATOR, SHARED + "ADMIN_PASSWORD_VAULT_ADDRESS"))
+        .isEqualTo("https://vault.vault.svc:8200");
+    assertThat(value(rendered, OPERATOR, SHARED + "ADMIN_PASSWORD_VAULT_MOUNT"))
+        .isEqualTo("secret");
+    assertThat(value(rendered, OPERATOR, SHARED + "ADMIN_PASSWORD_VAULT_PATH"))
+        .isEqualTo("pg/admin");
+    assertThat(
+            rendered
+                .env(OPERATOR, SHARED + "ADMIN_PASSWORD_VAULT_TOKEN")
+                .at("/valueFrom/secretKeyRef"))
+        .hasToString("{\"name\":\"op-vault\",\"key\":\"vault-token\"}");
+    assertThat(envNames(rendered, OPERATOR)).doesNotContain(SHARED + "ADMIN_PASSWORD_SECRET_NAME");
+    assertThat(rendered.ofKind("Secret"))
+        .extracting(s -> s.at("/metadata/name").asText())
+        .doesNotContain("tenantry-operator-db-admin");
+  }
+
+  @Test
+  void vaultForTheAdminPasswordNeedsAVaultAddress() {
+    assertThatThrownBy(
+            () ->
+                TenantryChart.render(
+                    Map.of(
+                        "operator.database.sharedServer.adminPasswordVault.enabled",
+                        true,
+                        "operator.database.sharedServer.adminPasswordVault.tokenSecret.name",
+                        "op-vault")))
+        .hasMessageContaining("adminPasswordVault.enabled needs vault.address");
   }
 
   @Test

@@ -58,6 +58,7 @@ class ValuesSchemaTest {
     "operator.network.clusterCidrs[0], 'everything', /operator/network/clusterCidrs/0",
     "controlPlane.corsOrigins, '*', /controlPlane/corsOrigins",
     "serviceMonitor.interval, often, /serviceMonitor/interval",
+    "operator.database.sharedServer.adminPasswordVault.enabled, true, /operator/database/sharedServer/adminPasswordVault/tokenSecret/name",
     "operator.image.tag, 'bad tag', /operator/image/tag",
     "controlPlane.replica, 2, additional properties 'replica' not allowed",
   })
