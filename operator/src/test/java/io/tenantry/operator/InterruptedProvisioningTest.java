@@ -25,6 +25,7 @@ import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class InterruptedProvisioningTest {
     String password = DatabaseCredentialsSecret.newPassword();
     leaveHalfProvisionedStack(parked, password);
 
-    client.resources(Tenant.class).withName(slug).edit(t -> withPlan(t, Plan.FREE));
+    Tenants.patchSpec(client, slug, Map.of("plan", Plan.FREE.value()));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> SharedServer.databaseExists(database));
     assertThat(SharedServer.ownerOf(database)).isEqualTo(database);
@@ -109,10 +110,5 @@ class InterruptedProvisioningTest {
               return stored.getStatus() != null && stored.getStatus().phase == phase;
             });
     return client.resources(Tenant.class).withName(slug).get();
-  }
-
-  private static Tenant withPlan(Tenant tenant, Plan plan) {
-    tenant.getSpec().plan = plan;
-    return tenant;
   }
 }

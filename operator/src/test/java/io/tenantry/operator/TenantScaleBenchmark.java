@@ -168,7 +168,7 @@ class TenantScaleBenchmark {
 
     String slug = slugs.get(TENANTS / 2);
     long changeStart = System.nanoTime();
-    client.resources(Tenant.class).withName(slug).edit(t -> withPlan(t, Plan.ENTERPRISE));
+    Tenants.patchSpec(client, slug, Map.of("plan", Plan.ENTERPRISE.value()));
     await()
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(5))
@@ -254,10 +254,5 @@ class TenantScaleBenchmark {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static Tenant withPlan(Tenant tenant, Plan plan) {
-    tenant.getSpec().plan = plan;
-    return tenant;
   }
 }

@@ -221,7 +221,7 @@ class TenantStackTest {
     await().atMost(PROVISIONING).until(() -> get(ResourceQuota.class, ns, "tenant-quota") != null);
     assertThat(hardPods(ns)).isEqualTo(new Quantity("5"));
 
-    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withPlan(t, Plan.ENTERPRISE));
+    Tenants.patchSpec(client, tenant.slug(), Map.of("plan", Plan.ENTERPRISE.value()));
 
     await().atMost(PROVISIONING).until(() -> new Quantity("50").equals(hardPods(ns)));
     ResourceQuota quota = get(ResourceQuota.class, ns, "tenant-quota");
@@ -237,7 +237,7 @@ class TenantStackTest {
     String ns = "tenant-" + tenant.slug();
     await().atMost(PROVISIONING).until(() -> get(Ingress.class, ns, "tenant-app") != null);
 
-    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withSuspended(t, true));
+    Tenants.patchSpec(client, tenant.slug(), Map.of("suspended", true));
 
     await()
         .atMost(PROVISIONING)
@@ -247,7 +247,7 @@ class TenantStackTest {
                     && replicas(ns) == 0
                     && phaseOf(tenant) == Phase.Suspended);
 
-    client.resources(Tenant.class).withName(tenant.slug()).edit(t -> withSuspended(t, false));
+    Tenants.patchSpec(client, tenant.slug(), Map.of("suspended", false));
 
     await()
         .atMost(PROVISIONING)
@@ -400,15 +400,5 @@ class TenantStackTest {
 
   static String databaseOf(Tenant tenant) {
     return "tenant_" + tenant.slug().replace('-', '_');
-  }
-
-  private static Tenant withPlan(Tenant tenant, Plan plan) {
-    tenant.getSpec().plan = plan;
-    return tenant;
-  }
-
-  private static Tenant withSuspended(Tenant tenant, boolean suspended) {
-    tenant.getSpec().suspended = suspended;
-    return tenant;
   }
 }

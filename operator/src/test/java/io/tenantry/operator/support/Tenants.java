@@ -1,10 +1,15 @@
 package io.tenantry.operator.support;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantSpec;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Tenants for tests, each with a fresh slug so tests never see each other's stacks. */
@@ -36,5 +41,16 @@ public final class Tenants {
     tenant.getMetadata().setGeneration(1L);
     tenant.getMetadata().setUid("uid-" + slug);
     return tenant;
+  }
+
+  /**
+   * Changes spec fields as {@code kubectl patch --type merge} does: without a resourceVersion, so
+   * it never loses a race against the operator's own status writes (an edit would, with a 409).
+   */
+  public static void patchSpec(KubernetesClient client, String slug, Map<String, Object> fields) {
+    client
+        .resources(Tenant.class)
+        .withName(slug)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", fields)));
   }
 }
