@@ -12,6 +12,7 @@ import io.tenantry.crds.v1alpha1.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -30,6 +31,7 @@ public class ClusterWriter {
 
   private final KubernetesClient client;
   private final TenantStore store;
+  private final Instance<SpecContributor> contributors;
 
   /** Propagates nothing: the push must not inherit the transaction that just committed. */
   @Inject
@@ -38,9 +40,11 @@ public class ClusterWriter {
       cleared = ThreadContext.ALL_REMAINING)
   ManagedExecutor executor;
 
-  ClusterWriter(KubernetesClient client, TenantStore store) {
+  ClusterWriter(
+      KubernetesClient client, TenantStore store, Instance<SpecContributor> contributors) {
     this.client = client;
     this.store = store;
+    this.contributors = contributors;
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged event) {
@@ -112,13 +116,14 @@ public class ClusterWriter {
     }
   }
 
-  /** Sets what the platform owns and keeps what it does not (entitlements, app version). */
-  private static TenantSpec specOf(TenantRecord tenant, TenantSpec spec) {
+  /** Sets what the platform owns and keeps what it does not (app version). */
+  private TenantSpec specOf(TenantRecord tenant, TenantSpec spec) {
     spec.displayName = tenant.displayName;
     spec.plan = Plan.fromValue(tenant.plan);
     spec.region = tenant.region;
     spec.suspended = tenant.state == LifecycleState.SUSPENDED;
     spec.deletionPolicy = DeletionPolicy.valueOf(tenant.deletionPolicy);
+    contributors.forEach(contributor -> contributor.contribute(tenant, spec));
     return spec;
   }
 }

@@ -9,7 +9,15 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.tenantry.controlplane.audit.AuditResource;
+import io.tenantry.controlplane.flags.FlagResource;
+import io.tenantry.controlplane.flags.TenantFlagResource;
+import io.tenantry.controlplane.licensing.LicenseResource;
+import io.tenantry.controlplane.licensing.LicensesResource;
+import io.tenantry.controlplane.licensing.UsageResource;
+import io.tenantry.controlplane.plans.PlanResource;
+import io.tenantry.controlplane.search.SearchResource;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.controlplane.tenantlink.TenantEndpointResource;
 import io.tenantry.controlplane.tenants.TenantResource;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
@@ -47,6 +55,9 @@ class PermissionMatrixTest {
 
   private static final String TENANT_BODY =
       "{\"slug\":\"t-%s\",\"displayName\":\"Matrix\",\"plan\":\"free\"}";
+  private static final String LICENSE_BODY =
+      "{\"type\":\"subscription\",\"seats\":5,\"expiresAt\":\"2027-01-31T00:00:00Z\"}";
+  private static final String FLAG_BODY = "{\"enabled\":true}";
   private static final String USER_BODY =
       "{\"email\":\"u-%s@test.io\",\"password\":\"a long enough password\",\"role\":\"support\"}";
 
@@ -131,6 +142,102 @@ class PermissionMatrixTest {
               "/api/v1/platform/audit/verify",
               null,
               Permissions.AUDIT_VERIFY),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/search",
+              "/api/v1/platform/search",
+              "{\"query\":\"john-%s\"}",
+              Permissions.SEARCH_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/tenant-endpoints/{slug}",
+              "/api/v1/platform/tenant-endpoints/acme",
+              null,
+              Permissions.TENANTS_READ),
+          new Endpoint(
+              "PUT",
+              "/api/v1/platform/tenant-endpoints/{slug}",
+              "/api/v1/platform/tenant-endpoints/acme",
+              "{\"internalUrl\":\"http://127.0.0.1:9/%s\"}",
+              Permissions.TENANTS_WRITE),
+          new Endpoint(
+              "DELETE",
+              "/api/v1/platform/tenant-endpoints/{slug}",
+              "/api/v1/platform/tenant-endpoints/acme",
+              null,
+              Permissions.TENANTS_WRITE),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/plans",
+              "/api/v1/platform/plans",
+              null,
+              Permissions.LICENSES_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/tenants/{slug}/license",
+              "/api/v1/platform/tenants/acme/license",
+              null,
+              Permissions.LICENSES_READ),
+          new Endpoint(
+              "PUT",
+              "/api/v1/platform/tenants/{slug}/license",
+              "/api/v1/platform/tenants/acme/license",
+              LICENSE_BODY,
+              Permissions.LICENSES_WRITE),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/tenants/{slug}/license/history",
+              "/api/v1/platform/tenants/acme/license/history",
+              null,
+              Permissions.LICENSES_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/licenses",
+              "/api/v1/platform/licenses",
+              null,
+              Permissions.LICENSES_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/flags",
+              "/api/v1/platform/flags",
+              null,
+              Permissions.FLAGS_READ),
+          new Endpoint(
+              "PUT",
+              "/api/v1/platform/flags/{key}/global",
+              "/api/v1/platform/flags/invoicing/global",
+              FLAG_BODY,
+              Permissions.FLAGS_WRITE),
+          new Endpoint(
+              "DELETE",
+              "/api/v1/platform/flags/{key}/global",
+              "/api/v1/platform/flags/invoicing/global",
+              null,
+              Permissions.FLAGS_WRITE),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/tenants/{slug}/flags",
+              "/api/v1/platform/tenants/acme/flags",
+              null,
+              Permissions.FLAGS_READ),
+          new Endpoint(
+              "PUT",
+              "/api/v1/platform/tenants/{slug}/flags/{key}",
+              "/api/v1/platform/tenants/acme/flags/invoicing",
+              FLAG_BODY,
+              Permissions.FLAGS_WRITE),
+          new Endpoint(
+              "DELETE",
+              "/api/v1/platform/tenants/{slug}/flags/{key}",
+              "/api/v1/platform/tenants/acme/flags/invoicing",
+              null,
+              Permissions.FLAGS_WRITE),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/tenants/{slug}/usage",
+              "/api/v1/platform/tenants/acme/usage",
+              null,
+              Permissions.LICENSES_READ),
           new Endpoint("GET", "/api/v1/auth/me", "/api/v1/auth/me", null, null),
           new Endpoint("POST", "/api/v1/auth/mfa/enrol", "/api/v1/auth/mfa/enrol", null, null),
           new Endpoint(
@@ -141,7 +248,19 @@ class PermissionMatrixTest {
               null));
 
   private static final List<Class<?>> RESOURCES =
-      List.of(TenantResource.class, UserResource.class, AuditResource.class, AuthResource.class);
+      List.of(
+          TenantResource.class,
+          UserResource.class,
+          AuditResource.class,
+          AuthResource.class,
+          SearchResource.class,
+          TenantEndpointResource.class,
+          PlanResource.class,
+          LicenseResource.class,
+          LicensesResource.class,
+          FlagResource.class,
+          TenantFlagResource.class,
+          UsageResource.class);
 
   @Inject TestPlatform platform;
 

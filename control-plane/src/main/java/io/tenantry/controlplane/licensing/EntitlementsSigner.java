@@ -1,0 +1,49 @@
+package io.tenantry.controlplane.licensing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.tenantry.controlplane.identity.AuthConfig;
+import io.tenantry.controlplane.secrets.PlatformKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.HashUtil;
+
+/**
+ * Signs entitlements as a compact JWS (RS256) by the platform key, with the payload of
+ * docs/contracts.md ("Entitlements"). The {@code kid} is the key's RFC 7638 thumbprint, which a
+ * tenant app can compute from {@code platform-public-key.pem} alone.
+ */
+@ApplicationScoped
+public class EntitlementsSigner {
+
+  private final PlatformKeys keys;
+  private final AuthConfig auth;
+  private final LicensingConfig config;
+
+  EntitlementsSigner(PlatformKeys keys, AuthConfig auth, LicensingConfig config) {
+    this.keys = keys;
+    this.auth = auth;
+    this.config = config;
+  }
+
+  public String sign(String slug, Map<String, Object> entitlements) {
+    Instant now = Instant.now();
+    return Jwt.claims()
+        .issuer(auth.issuer())
+        .subject("tenant:" + slug)
+        .claim("tenant", slug)
+        .issuedAt(now)
+        .expiresAt(now.plus(config.signatureValidity()))
+        .claim("entitlements", entitlements)
+        .jws()
+        .keyId(keyId())
+        .sign(keys.privateKey());
+  }
+
+  /** The platform key's id: its SHA-256 JWK thumbprint, base64url. */
+  public String keyId() {
+    return new RsaJsonWebKey(keys.publicKey())
+        .calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+  }
+}

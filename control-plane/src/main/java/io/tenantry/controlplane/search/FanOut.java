@@ -1,0 +1,153 @@
+package io.tenantry.controlplane.search;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tenantry.controlplane.search.SearchResult.RankedHit;
+import io.tenantry.controlplane.search.SearchResult.Status;
+import io.tenantry.controlplane.search.SearchResult.TenantResult;
+import io.tenantry.controlplane.tenantlink.TenantEndpoints;
+import io.tenantry.controlplane.tenantlink.TenantHit;
+import io.tenantry.controlplane.tenantlink.TenantLinkClient;
+import io.tenantry.controlplane.tenantlink.TenantLinkException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Asks many tenants at once without blocking: at most {@code concurrency} calls in flight, each
+ * bounded by the per-tenant timeout and by what is left of the overall deadline. When the deadline
+ * passes, whatever has not answered is reported as {@code timeout} (or {@code skipped} if it never
+ * got a slot) and the answer goes out: no tenant can hold it back.
+ */
+@ApplicationScoped
+public class FanOut {
+
+  /** What to ask each tenant. */
+  public record Query(String text, List<String> types, int limit) {}
+
+  private final TenantLinkClient client;
+  private final SearchConfig config;
+  private final SearchMetrics metrics;
+
+  FanOut(TenantLinkClient client, SearchConfig config, SearchMetrics metrics) {
+    this.client = client;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** One result per target, in the targets' order. */
+  public Uni<List<TenantResult>> search(List<TenantEndpoints.Resolved> targets, Query query) {
+    return search(targets, query, config.perTenantTimeout(), config.deadline());
+  }
+
+  /** As {@link #search(List, Query)} with explicit bounds (benchmarks compare settings). */
+  public Uni<List<TenantResult>> search(
+      List<TenantEndpoints.Resolved> targets, Query query, Duration perTenant, Duration deadline) {
+    Run run = new Run(System.nanoTime(), perTenant, deadline);
+    return Multi.createFrom()
+        .iterable(targets)
+        .onItem()
+        .transformToUni(target -> run.ask(target, query))
+        .merge(Math.max(1, config.concurrency()))
+        .onItem()
+        .invoke(result -> run.finished.put(result.tenant(), result))
+        .collect()
+        .last()
+        .ifNoItem()
+        .after(deadline)
+        .recoverWithItem(() -> null)
+        .map(ignored -> run.results(targets));
+  }
+
+  /** The state of one fan-out. */
+  private final class Run {
+    final long began;
+    final Duration perTenant;
+    final Duration deadline;
+    final Map<String, Long> started = new ConcurrentHashMap<>();
+    final Map<String, TenantResult> finished = new ConcurrentHashMap<>();
+
+    Run(long began, Duration perTenant, Duration deadline) {
+      this.began = began;
+      this.perTenant = perTenant;
+      this.deadline = deadline;
+    }
+
+    Uni<TenantResult> ask(TenantEndpoints.Resolved target, Query query) {
+      return Uni.createFrom()
+          .deferred(
+              () -> {
+                long start = System.nanoTime();
+                started.put(target.slug(), start);
+                Duration budget = min(perTenant, deadline.minusNanos(start - began));
+                if (budget.isNegative() || budget.isZero()) {
+                  return Uni.createFrom().item(timedOut(target.slug(), start));
+                }
+                return client
+                    .search(target, query.text(), query.types(), query.limit(), budget)
+                    .map(hits -> ok(target.slug(), hits, start))
+                    .onFailure()
+                    .recoverWithItem(failure -> failed(target.slug(), failure, start));
+              });
+    }
+
+    List<TenantResult> results(List<TenantEndpoints.Resolved> targets) {
+      List<TenantResult> results =
+          targets.stream()
+              .map(
+                  target -> {
+                    TenantResult done = finished.get(target.slug());
+                    if (done != null) {
+                      return done;
+                    }
+                    Long start = started.get(target.slug());
+                    return start == null
+                        ? new TenantResult(
+                            target.slug(),
+                            Status.SKIPPED,
+                            "deadline passed before its turn",
+                            null,
+                            List.of())
+                        : timedOut(target.slug(), start);
+                  })
+              .toList();
+      metrics.fanOut(Duration.ofNanos(System.nanoTime() - began));
+      return results;
+    }
+
+    private TenantResult ok(String slug, List<TenantHit> hits, long start) {
+      List<RankedHit> ranked =
+          hits.stream()
+              .map(h -> new RankedHit(slug, h.type(), h.id(), h.title(), h.subtitle(), h.score()))
+              .toList();
+      return new TenantResult(slug, Status.OK, null, millisSince(start), ranked);
+    }
+
+    private TenantResult failed(String slug, Throwable failure, long start) {
+      if (failure instanceof TenantLinkException link
+          && link.kind() == TenantLinkException.Kind.TIMEOUT) {
+        return timedOut(slug, start);
+      }
+      metrics.tenantError(slug);
+      String reason =
+          failure instanceof TenantLinkException link ? link.reason() : "request failed";
+      return new TenantResult(slug, Status.ERROR, reason, millisSince(start), List.of());
+    }
+
+    private TenantResult timedOut(String slug, long start) {
+      metrics.tenantTimeout(slug);
+      return new TenantResult(
+          slug, Status.TIMEOUT, "no answer in time", millisSince(start), List.of());
+    }
+  }
+
+  private static long millisSince(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Cross-tenant search: {@code POST /api/v1/platform/search} ({@code platform:search:read}) asks
+ * every Ready, unsuspended tenant (or those named) at once through {@link
+ * io.tenantry.controlplane.tenantlink.TenantLinkClient}, bounded by {@code tenantry.search.*}
+ * (concurrency, per-tenant timeout, overall deadline), and merges the hits. Metrics: {@code
+ * tenantry.search.fanout} (timer with histogram), {@code tenantry.search.tenant.errors} and {@code
+ * tenantry.search.tenant.timeouts} (tag {@code tenant}). Every search is audited as {@code
+ * platform.search}.
+ */
+package io.tenantry.controlplane.search;

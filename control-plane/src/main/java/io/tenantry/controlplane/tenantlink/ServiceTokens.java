@@ -1,0 +1,53 @@
+package io.tenantry.controlplane.tenantlink;
+
+import io.smallrye.jwt.build.Jwt;
+import io.tenantry.controlplane.identity.AuthConfig;
+import io.tenantry.controlplane.secrets.PlatformKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Mints platform → tenant service tokens (contracts.md, "Tokens"): RS256 by the platform key,
+ * {@code aud tenant:<slug>}, a space-separated {@code scope}, short-lived. A token is addressed to
+ * one tenant, so a tenant app that leaks it cannot replay it against another.
+ */
+@ApplicationScoped
+public class ServiceTokens {
+
+  /** Scope of {@code GET /internal/v1/search}. */
+  public static final String SEARCH = "tenant:search";
+
+  /** Scope of {@code GET /internal/v1/usage}. */
+  public static final String USAGE = "tenant:usage";
+
+  private final PlatformKeys keys;
+  private final AuthConfig auth;
+  private final TenantLinkConfig config;
+
+  ServiceTokens(PlatformKeys keys, AuthConfig auth, TenantLinkConfig config) {
+    this.keys = keys;
+    this.auth = auth;
+    this.config = config;
+  }
+
+  /** A fresh token for {@code slug} carrying exactly {@code scopes}. */
+  public String mint(String slug, String... scopes) {
+    if (scopes.length == 0) {
+      throw new IllegalArgumentException("a service token needs at least one scope");
+    }
+    Instant now = Instant.now();
+    return Jwt.issuer(auth.issuer())
+        .audience(audienceOf(slug))
+        .subject("tenantry-control-plane")
+        .claim("scope", String.join(" ", scopes))
+        .claim("jti", UUID.randomUUID().toString())
+        .issuedAt(now)
+        .expiresAt(now.plus(config.tokenLifetime()))
+        .sign(keys.privateKey());
+  }
+
+  public static String audienceOf(String slug) {
+    return "tenant:" + slug;
+  }
+}

@@ -1,0 +1,29 @@
+package io.tenantry.controlplane.tenantlink;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** How the control plane reaches tenant apps. */
+@ConfigMapping(prefix = "tenantry.tenant-link")
+public interface TenantLinkConfig {
+
+  /** Base URL of a tenant app's internal API; {@code {slug}} is replaced by the tenant's slug. */
+  @WithDefault("http://tenant-app.tenant-{slug}.svc.cluster.local")
+  String urlTemplate();
+
+  /**
+   * Per-tenant base URLs that replace the template ({@code tenantry.tenant-link.endpoints.<slug>});
+   * an override stored through the API wins over these.
+   */
+  Map<String, String> endpoints();
+
+  /** Lifetime of a platform → tenant service token (the tenant app refuses more than 120 s). */
+  @WithDefault("60s")
+  Duration tokenLifetime();
+
+  /** Longest wait for a TCP connection to a tenant app. */
+  @WithDefault("1s")
+  Duration connectTimeout();
+}

@@ -1,0 +1,237 @@
+package io.tenantry.controlplane.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tenantry.controlplane.search.SearchResult.Status;
+import io.tenantry.controlplane.search.SearchResult.TenantResult;
+import io.tenantry.controlplane.tenantlink.ServiceTokens;
+import io.tenantry.controlplane.tenantlink.TenantEndpoints;
+import io.tenantry.controlplane.tenantlink.TenantLinkClient;
+import io.tenantry.testing.PostgresTestResource;
+import io.tenantry.testing.RedisTestResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: surefire's default includes skip it (its name does not end in Test). Run
+ * it alone with {@code -Dtest=FanOutBenchmark}; results go to the log and to {@code
+ * target/benchmark-search-fanout.txt}.
+ *
+ * <p>N simulated tenant apps live in one in-process Vert.x server (one path prefix each); every
+ * answer is delayed by a latency drawn from a lognormal distribution with median 40 ms and p99 150
+ * ms (μ = ln 40, σ = ln(150/40) / 2.326), without blocking any thread. The fan-out runs through the
+ * real {@link FanOut} and {@link TenantLinkClient}: a fresh RS256 token per call, real HTTP.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RedisTestResource.class)
+@WithKubernetesTestServer(crud = true)
+class FanOutBenchmark {
+
+  private static final Logger LOG = Logger.getLogger(FanOutBenchmark.class);
+  private static final double MU = Math.log(40);
+  private static final double SIGMA = Math.log(150.0 / 40.0) / 2.326;
+  private static final FanOut.Query QUERY = new FanOut.Query("john@example.com", List.of(), 20);
+  private static final String HITS =
+      "{\"hits\":[{\"type\":\"subscriber\",\"id\":\"1\",\"title\":\"John\",\"subtitle\":\"s\","
+          + "\"score\":0.9}]}";
+
+  @Inject FanOut fanOut;
+  @Inject TenantLinkClient client;
+  @Inject ServiceTokens tokens;
+  @Inject SearchConfig config;
+
+  private final Random random = new Random(42);
+  private final Queue<Long> served = new ConcurrentLinkedQueue<>();
+  private volatile Set<String> hung = Set.of();
+  private Vertx vertx;
+  private HttpServer server;
+  private final StringBuilder report = new StringBuilder();
+
+  @BeforeEach
+  void startSimulatedTenants() throws Exception {
+    // A Vert.x of its own: the simulated tenants are not part of the control plane (nor of its
+    // metrics).
+    vertx = Vertx.vertx();
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(this::answer)
+            .listen(0)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private void answer(HttpServerRequest request) {
+    String tenant = request.path().split("/")[1];
+    if (hung.contains(tenant)) {
+      return;
+    }
+    long delay;
+    synchronized (random) {
+      delay = Math.max(1, Math.round(Math.exp(MU + SIGMA * random.nextGaussian())));
+    }
+    served.add(delay);
+    vertx.setTimer(
+        delay, id -> request.response().putHeader("Content-Type", "application/json").end(HITS));
+  }
+
+  private List<TenantEndpoints.Resolved> tenants(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i ->
+                new TenantEndpoints.Resolved(
+                    "t" + i,
+                    URI.create("http://127.0.0.1:" + server.actualPort() + "/t" + i),
+                    "benchmark"))
+        .toList();
+  }
+
+  @Test
+  void fanOutAgainstSimulatedTenants() throws IOException {
+    line(
+        "machine: nproc=%d, max heap=%d MB",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    line("latency: lognormal mu=ln(40) sigma=%.3f (median 40 ms, p99 150 ms)", SIGMA);
+    line(
+        "config: concurrency=%d per-tenant timeout=%s deadline=%s",
+        config.concurrency(), config.perTenantTimeout(), config.deadline());
+    mintCost();
+    rounds(50, 20, false);
+    rounds(50, 200, true);
+    rounds(200, 100, true);
+    sequential(200, 3);
+    hung(200, config.perTenantTimeout(), config.deadline(), 5);
+    hung(200, Duration.ofSeconds(30), config.deadline(), 5);
+    Files.writeString(Path.of("target/benchmark-search-fanout.txt"), report);
+  }
+
+  private void mintCost() {
+    IntStream.range(0, 200).forEach(i -> tokens.mint("warm" + i, ServiceTokens.SEARCH));
+    long start = System.nanoTime();
+    int n = 1000;
+    IntStream.range(0, n).forEach(i -> tokens.mint("t" + i, ServiceTokens.SEARCH));
+    line(
+        "token minting: %.3f ms per RS256 token (single thread)",
+        (System.nanoTime() - start) / 1e6 / n);
+  }
+
+  private void rounds(int n, int count, boolean report) {
+    List<TenantEndpoints.Resolved> targets = tenants(n);
+    double[] fanOuts = new double[count];
+    double[] slowest = new double[count];
+    for (int r = 0; r < count; r++) {
+      served.clear();
+      long start = System.nanoTime();
+      List<TenantResult> results = fanOut.search(targets, QUERY).await().indefinitely();
+      fanOuts[r] = (System.nanoTime() - start) / 1e6;
+      slowest[r] = served.stream().mapToLong(Long::longValue).max().orElse(0);
+      assertThat(results).extracting(TenantResult::status).containsOnly(Status.OK);
+    }
+    if (report) {
+      double p99 = percentile(fanOuts, 99);
+      double slowestP99 = percentile(slowest, 99);
+      line(
+          "N=%d rounds=%d fan-out p50=%.1f ms p99=%.1f ms | slowest tenant per round p50=%.1f"
+              + " ms p99=%.1f ms | ratio p99 fan-out / p99 slowest = %.3f (target <= 1.15)",
+          n,
+          count,
+          percentile(fanOuts, 50),
+          p99,
+          percentile(slowest, 50),
+          slowestP99,
+          p99 / slowestP99);
+    }
+  }
+
+  private void sequential(int n, int count) {
+    List<TenantEndpoints.Resolved> targets = tenants(n);
+    double[] loops = new double[count];
+    for (int r = 0; r < count; r++) {
+      long start = System.nanoTime();
+      for (TenantEndpoints.Resolved target : targets) {
+        client
+            .search(target, QUERY.text(), QUERY.types(), QUERY.limit(), Duration.ofSeconds(2))
+            .await()
+            .indefinitely();
+      }
+      loops[r] = (System.nanoTime() - start) / 1e6;
+    }
+    double[] fan = new double[20];
+    for (int r = 0; r < fan.length; r++) {
+      long start = System.nanoTime();
+      fanOut.search(targets, QUERY).await().indefinitely();
+      fan[r] = (System.nanoTime() - start) / 1e6;
+    }
+    line(
+        "N=%d sequential loop p50=%.0f ms (%d rounds) vs fan-out p50=%.1f ms: %.1fx faster"
+            + " (target >= 50x)",
+        n,
+        percentile(loops, 50),
+        count,
+        percentile(fan, 50),
+        percentile(loops, 50) / percentile(fan, 50));
+  }
+
+  private void hung(int n, Duration perTenant, Duration deadline, int count) {
+    List<TenantEndpoints.Resolved> targets = tenants(n);
+    hung = Set.of("t" + (n / 2));
+    double[] answers = new double[count];
+    for (int r = 0; r < count; r++) {
+      long start = System.nanoTime();
+      List<TenantResult> results =
+          fanOut.search(targets, QUERY, perTenant, deadline).await().indefinitely();
+      answers[r] = (System.nanoTime() - start) / 1e6;
+      assertThat(results.get(n / 2).status()).isEqualTo(Status.TIMEOUT);
+      assertThat(results.stream().filter(t -> t.status() == Status.OK)).hasSize(n - 1);
+    }
+    hung = Set.of();
+    double worst = Arrays.stream(answers).max().orElse(0);
+    line(
+        "N=%d one endpoint hung, per-tenant timeout %s, deadline %s: answer p50=%.0f ms"
+            + " max=%.0f ms = %.3f x deadline (target <= 1.05)",
+        n, perTenant, deadline, percentile(answers, 50), worst, worst / deadline.toMillis());
+  }
+
+  private static double percentile(double[] values, int p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private void line(String format, Object... args) {
+    String text = String.format(Locale.ROOT, format, args);
+    LOG.info(text);
+    report.append(text).append('\n');
+  }
+}

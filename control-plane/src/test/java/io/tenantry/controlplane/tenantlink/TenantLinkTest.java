@@ -1,0 +1,267 @@
+package io.tenantry.controlplane.tenantlink;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.tenantry.controlplane.audit.AuditEntry;
+import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.testing.PostgresTestResource;
+import io.tenantry.testing.RedisTestResource;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RedisTestResource.class)
+@WithKubernetesTestServer(crud = true)
+class TenantLinkTest {
+
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+  private static WireMockServer tenantApp;
+
+  @Inject TestPlatform platform;
+  @Inject TenantFixtures tenants;
+  @Inject ServiceTokens tokens;
+  @Inject TenantEndpoints endpoints;
+  @Inject TenantLinkClient client;
+  @Inject JWTParser parser;
+
+  @BeforeAll
+  static void startTenantApp() {
+    tenantApp = new WireMockServer(wireMockConfig().dynamicPort());
+    tenantApp.start();
+  }
+
+  @AfterAll
+  static void stopTenantApp() {
+    if (tenantApp != null) {
+      tenantApp.stop();
+    }
+  }
+
+  @BeforeEach
+  void reset() {
+    platform.reset();
+    tenantApp.resetAll();
+  }
+
+  private JsonWebToken verifyFor(String token, String slug) throws ParseException {
+    JWTAuthContextInfo info =
+        new JWTAuthContextInfo(platform.keys().publicKey(), TestPlatform.ISSUER);
+    info.setExpectedAudience(Set.of("tenant:" + slug));
+    info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+    return parser.parse(token, info);
+  }
+
+  private TenantEndpoints.Resolved stub() {
+    return new TenantEndpoints.Resolved(
+        "acme", URI.create("http://127.0.0.1:" + tenantApp.port()), "test");
+  }
+
+  @Test
+  void aServiceTokenIsSignedByThePlatformForOneTenantWithItsScopesForSixtySeconds()
+      throws ParseException {
+    JsonWebToken jwt =
+        verifyFor(tokens.mint("acme", ServiceTokens.SEARCH, ServiceTokens.USAGE), "acme");
+
+    assertThat(jwt.getIssuer()).isEqualTo("https://tenantry.io/platform");
+    assertThat(jwt.getAudience()).containsExactly("tenant:acme");
+    assertThat(jwt.<Object>getClaim("scope").toString()).contains("tenant:search tenant:usage");
+    assertThat(jwt.getExpirationTime() - jwt.getIssuedAtTime()).isEqualTo(60);
+  }
+
+  @Test
+  void aServiceTokenForOneTenantIsRefusedAsAnothersAudience() {
+    String token = tokens.mint("acme", ServiceTokens.SEARCH);
+
+    assertThatThrownBy(() -> verifyFor(token, "globex")).isInstanceOf(ParseException.class);
+  }
+
+  @Test
+  void aTenantWithoutOverrideIsReachedAtItsServiceInItsNamespace() {
+    assertThat(endpoints.resolve("acme"))
+        .isEqualTo(
+            new TenantEndpoints.Resolved(
+                "acme", URI.create("http://tenant-app.tenant-acme.svc.cluster.local"), "template"));
+  }
+
+  @Test
+  void aConfiguredOverrideReplacesTheTemplate() {
+    // %test.tenantry.tenant-link.endpoints.configured in application.properties
+    assertThat(endpoints.resolve("configured").baseUrl())
+        .isEqualTo(URI.create("http://127.0.0.1:18080"));
+    assertThat(endpoints.resolve("configured").source()).isEqualTo("configured");
+  }
+
+  @Test
+  void aStoredOverrideWinsUntilItIsCleared() {
+    tenants.ready("acme");
+    String admin = platform.tokenFor(Role.ADMIN);
+
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body("{\"internalUrl\":\"http://127.0.0.1:9999\"}")
+        .put("/api/v1/platform/tenant-endpoints/acme")
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("stored"));
+    assertThat(endpoints.resolve("acme").baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+    assertThat(AuditEntry.count("action", "tenant.endpoint.stored")).isEqualTo(1);
+
+    given()
+        .auth()
+        .oauth2(admin)
+        .delete("/api/v1/platform/tenant-endpoints/acme")
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("template"))
+        .body("internalUrl", equalTo("http://tenant-app.tenant-acme.svc.cluster.local"));
+  }
+
+  @Test
+  void anOverrideWithCredentialsInTheUrlIsRefusedNamingTheField() {
+    tenants.ready("acme");
+
+    given()
+        .auth()
+        .oauth2(platform.tokenFor(Role.ADMIN))
+        .contentType(ContentType.JSON)
+        .body("{\"internalUrl\":\"http://user:secret@127.0.0.1:9999\"}")
+        .put("/api/v1/platform/tenant-endpoints/acme")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("internalUrl"));
+    assertThat(endpoints.resolve("acme").source()).isEqualTo("template");
+  }
+
+  @Test
+  void anOverrideForAnUnknownTenantIs404() {
+    given()
+        .auth()
+        .oauth2(platform.tokenFor(Role.ADMIN))
+        .contentType(ContentType.JSON)
+        .body("{\"internalUrl\":\"http://127.0.0.1:9999\"}")
+        .put("/api/v1/platform/tenant-endpoints/nobody")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void usageCarriesAFreshTokenScopedToUsageForThatTenant() throws ParseException {
+    tenantApp.stubFor(
+        get(urlEqualTo("/internal/v1/usage"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"seatsUsed\":3,\"staffUsers\":4,\"subscribers\":1200,\"x\":1}")));
+
+    TenantUsage usage = client.usage(stub(), ONE_SECOND).await().atMost(ONE_SECOND);
+
+    assertThat(usage).isEqualTo(new TenantUsage(3, 4, 1200));
+    List<LoggedRequest> sent = tenantApp.findAll(getRequestedFor(urlEqualTo("/internal/v1/usage")));
+    String token = sent.get(0).getHeader("Authorization").substring("Bearer ".length());
+    assertThat(verifyFor(token, "acme").<Object>getClaim("scope").toString())
+        .contains("tenant:usage")
+        .doesNotContain("tenant:search");
+  }
+
+  @Test
+  void searchSendsTheQueryTypesAndLimitAndReadsTheHits() {
+    tenantApp.stubFor(
+        get(urlPathEqualTo("/internal/v1/search"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"hits":[{"type":"subscriber","id":"1","title":"John Smith",
+                        "subtitle":"A-1 · john@example.com","score":0.93}]}""")));
+
+    List<TenantHit> hits =
+        client
+            .search(stub(), "john@example.com", List.of("subscriber", "device"), 5, ONE_SECOND)
+            .await()
+            .atMost(ONE_SECOND);
+
+    assertThat(hits)
+        .containsExactly(
+            new TenantHit("subscriber", "1", "John Smith", "A-1 · john@example.com", 0.93));
+    tenantApp.verify(
+        getRequestedFor(
+            urlEqualTo(
+                "/internal/v1/search?q=john%40example.com&types=subscriber%2Cdevice&limit=5")));
+  }
+
+  @Test
+  void anErrorStatusFailsAsAnErrorNamingTheStatus() {
+    tenantApp.stubFor(
+        get(urlEqualTo("/internal/v1/usage")).willReturn(aResponse().withStatus(503)));
+
+    assertThatThrownBy(() -> client.usage(stub(), ONE_SECOND).await().atMost(ONE_SECOND))
+        .isInstanceOfSatisfying(
+            TenantLinkException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(TenantLinkException.Kind.ERROR);
+              assertThat(e.reason()).isEqualTo("HTTP 503");
+            });
+  }
+
+  @Test
+  void aTenantSlowerThanTheTimeoutFailsAsATimeout() {
+    tenantApp.stubFor(
+        get(urlEqualTo("/internal/v1/usage"))
+            .willReturn(aResponse().withFixedDelay(3_000).withBody("{}")));
+
+    assertThatThrownBy(
+            () -> client.usage(stub(), Duration.ofMillis(200)).await().atMost(ONE_SECOND))
+        .isInstanceOfSatisfying(
+            TenantLinkException.class,
+            e -> assertThat(e.kind()).isEqualTo(TenantLinkException.Kind.TIMEOUT));
+  }
+
+  @Test
+  void aClosedPortFailsAsUnreachable() {
+    TenantEndpoints.Resolved closed =
+        new TenantEndpoints.Resolved(
+            "acme", URI.create("http://127.0.0.1:" + TenantFixtures.closedPort()), "test");
+
+    assertThatThrownBy(() -> client.usage(closed, ONE_SECOND).await().atMost(ONE_SECOND))
+        .isInstanceOfSatisfying(
+            TenantLinkException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(TenantLinkException.Kind.ERROR);
+              assertThat(e.reason()).isEqualTo("unreachable");
+            });
+  }
+}
