@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 public class EntitlementsStore {
 
   public static final String FILE = "entitlements.json";
-  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
+  public static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
 
   private static final Logger LOG = Logger.getLogger(EntitlementsStore.class);
 
@@ -32,6 +33,7 @@ public class EntitlementsStore {
   private final Clock clock;
   private final EntitlementsVerifier verifier;
   private volatile Entitlements current;
+  private volatile String platformKey;
   private String lastSeen;
 
   EntitlementsStore(TenantConfig config, Clock clock) {
@@ -44,6 +46,15 @@ public class EntitlementsStore {
 
   public Entitlements current() {
     return current;
+  }
+
+  /**
+   * The platform public key (PEM) as last read from the entitlements dir, where the operator mounts
+   * it; re-read at every poll, so a rotated key arrives without a restart. Platform service tokens
+   * are verified with it too, so the key file is read here and nowhere else.
+   */
+  public Optional<String> platformPublicKey() {
+    return Optional.ofNullable(platformKey);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -65,6 +76,7 @@ public class EntitlementsStore {
     Path dir = config.entitlementsDir().get();
     String file = read(dir.resolve(FILE));
     String key = read(dir.resolve(PLATFORM_PUBLIC_KEY));
+    platformKey = key;
     String seen = file + "\n" + key;
     if (file == null || Objects.equals(seen, lastSeen)) {
       return;
