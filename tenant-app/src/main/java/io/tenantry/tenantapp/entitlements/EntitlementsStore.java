@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
 public class EntitlementsStore {
 
   public static final String FILE = "entitlements.json";
-  public static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
+  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
 
   private static final Logger LOG = Logger.getLogger(EntitlementsStore.class);
 
@@ -33,7 +32,6 @@ public class EntitlementsStore {
   private final Clock clock;
   private final EntitlementsVerifier verifier;
   private volatile Entitlements current;
-  private volatile String platformKey;
   private String lastSeen;
 
   EntitlementsStore(TenantConfig config, Clock clock) {
@@ -46,15 +44,6 @@ public class EntitlementsStore {
 
   public Entitlements current() {
     return current;
-  }
-
-  /**
-   * The platform public key (PEM) as last read from the entitlements dir, where the operator mounts
-   * it; re-read at every poll, so a rotated key arrives without a restart. Platform service tokens
-   * are verified with it too, so the key file is read here and nowhere else.
-   */
-  public Optional<String> platformPublicKey() {
-    return Optional.ofNullable(platformKey);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -76,7 +65,6 @@ public class EntitlementsStore {
     Path dir = config.entitlementsDir().get();
     String file = read(dir.resolve(FILE));
     String key = read(dir.resolve(PLATFORM_PUBLIC_KEY));
-    platformKey = key;
     String seen = file + "\n" + key;
     if (file == null || Objects.equals(seen, lastSeen)) {
       return;

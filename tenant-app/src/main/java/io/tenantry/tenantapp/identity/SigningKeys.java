@@ -67,10 +67,7 @@ public class SigningKeys {
     LOG.infof("no signing key found: generated a new RSA 2048 key pair in %s", dir);
   }
 
-  /**
-   * PEM text of a DER-encoded key ({@code PRIVATE KEY} for PKCS#8, {@code PUBLIC KEY} for SPKI).
-   */
-  public static String pem(String type, byte[] der) {
+  static String pem(String type, byte[] der) {
     return "-----BEGIN "
         + type
         + "-----\n"

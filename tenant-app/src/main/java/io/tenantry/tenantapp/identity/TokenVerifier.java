@@ -6,8 +6,10 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.util.KeyUtils;
 import io.tenantry.tenantapp.config.TenantConfig;
-import io.tenantry.tenantapp.entitlements.EntitlementsStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,16 +23,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenVerifier {
 
   public static final String PLATFORM_ISSUER = "https://tenantry.io/platform";
+  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
 
   private final TenantConfig config;
   private final DefaultJWTParser staffParser;
   private volatile PlatformParser platformParser;
 
-  private final EntitlementsStore entitlements;
-
-  TokenVerifier(TenantConfig config, SigningKeys keys, EntitlementsStore entitlements) {
+  TokenVerifier(TenantConfig config, SigningKeys keys) {
     this.config = config;
-    this.entitlements = entitlements;
     JWTAuthContextInfo staff = rs256(TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE);
     staff.setPublicVerificationKey(keys.publicKey());
     staff.setRequiredClaims(Set.of(TokenIssuer.TENANT_CLAIM, "groups", "sub"));
@@ -47,14 +47,22 @@ public class TokenVerifier {
   }
 
   /**
-   * The platform key lives in a mounted ConfigMap that may be updated while the app runs; the
-   * entitlements store re-reads it, and the verifier is rebuilt whenever its content changes.
+   * The platform key lives in a mounted ConfigMap that may be updated while the app runs, so the
+   * verifier is rebuilt whenever the key file's content changes.
    */
   public JsonWebToken verifyPlatform(String token) throws ParseException {
-    String pem =
-        entitlements
-            .platformPublicKey()
+    Path keyFile =
+        config
+            .entitlementsDir()
+            .map(dir -> dir.resolve(PLATFORM_PUBLIC_KEY))
+            .filter(Files::isReadable)
             .orElseThrow(() -> new ParseException("no platform public key is configured"));
+    String pem;
+    try {
+      pem = Files.readString(keyFile);
+    } catch (IOException e) {
+      throw new ParseException("platform public key is unreadable", e);
+    }
     PlatformParser current = platformParser;
     if (current == null || !current.pem().equals(pem)) {
       current = new PlatformParser(pem, platformParser(pem));

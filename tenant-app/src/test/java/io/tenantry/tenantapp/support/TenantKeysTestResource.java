@@ -1,7 +1,6 @@
 package io.tenantry.tenantapp.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.tenantry.tenantapp.identity.SigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -61,6 +61,12 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
   }
 
   public static String pem(String type, byte[] der) {
-    return SigningKeys.pem(type, der);
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }
