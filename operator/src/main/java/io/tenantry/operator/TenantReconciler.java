@@ -48,6 +48,13 @@ import java.util.TreeMap;
 /**
  * Stamps out a tenant's isolated stack. The workflow runs only for a Tenant that passes validation
  * (explicit invocation), so an invalid one gets a Failed status and nothing else.
+ *
+ * <p>Objects of one database mode only are gated by a reconcile precondition when every cluster has
+ * their type (the credentials Secret, the CNPG NetworkPolicy): JOSDK 5.3 starts an activated
+ * dependent's informer again on every reconcile, which re-indexes its whole cache, and at 1000
+ * tenants that was a fifth of the operator's CPU. An activation condition is kept where the type
+ * may not exist (the CNPG Cluster) or where the event source polls a server the other mode does not
+ * have (the shared-server database).
  */
 @ControllerConfiguration(name = "tenant")
 @Workflow(
@@ -68,7 +75,7 @@ import java.util.TreeMap;
           name = "cnpg-policy",
           type = CnpgPolicy.class,
           dependsOn = "default-deny",
-          activationCondition = CloudNativePgMode.class),
+          reconcilePrecondition = CloudNativePgMode.class),
       @Dependent(
           name = "service-account",
           type = ServiceAccountDependent.class,
@@ -77,7 +84,7 @@ import java.util.TreeMap;
           name = "db-credentials",
           type = DatabaseCredentialsSecret.class,
           dependsOn = "namespace",
-          activationCondition = SharedServerMode.class),
+          reconcilePrecondition = SharedServerMode.class),
       @Dependent(
           name = "database",
           type = SharedServerDatabase.class,

@@ -14,12 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * The tenant's own RSA key for staff tokens. Generated on first reconcile and kept: a new key would
- * log every staff user out, so the existing data always wins.
+ * The tenant's own key for staff tokens. Generated on first reconcile and kept: a new key would log
+ * every staff user out, so the existing data always wins.
+ *
+ * <p>The key is EC P-256 (the tenant app signs ES256): generating one costs about 0.1 ms, where an
+ * RSA 2048 pair costs 50-100 ms of CPU, which across 1000 new tenants was a third of the operator's
+ * provisioning time. Tenants that already hold an RSA key keep it (the app signs with whichever
+ * algorithm its key is for).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
 public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
@@ -49,17 +55,17 @@ public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Te
         .build();
   }
 
-  /** A fresh RSA 2048 pair as base64 Secret data: PKCS#8 private and X.509 SPKI public PEM. */
+  /** A fresh EC P-256 pair as base64 Secret data: PKCS#8 private and X.509 SPKI public PEM. */
   public static Map<String, String> newKeyPair() {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair pair = generator.generateKeyPair();
       return Map.of(
           PRIVATE_KEY, base64(pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
           PUBLIC_KEY, base64(pem("PUBLIC KEY", pair.getPublic().getEncoded())));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA is not available in this JVM", e);
+      throw new IllegalStateException("EC P-256 is not available in this JVM", e);
     }
   }
 

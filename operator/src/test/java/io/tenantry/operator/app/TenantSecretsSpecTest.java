@@ -13,8 +13,9 @@ import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.Tenants;
 import io.tenantry.operator.support.TestConfig;
 import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -55,21 +56,29 @@ class TenantSecretsSpecTest {
   }
 
   @Test
-  void signingKeyIsAnRsa2048PairInPkcs8AndSpkiPem() throws Exception {
+  void signingKeyIsAnEcP256PairInPkcs8AndSpkiPem() throws Exception {
     Map<String, String> data =
         decoded(SigningKeySecret.build(tenant, SigningKeySecret.newKeyPair()));
 
-    KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey privateKey =
-        (RSAPrivateCrtKey)
-            rsa.generatePrivate(
+    KeyFactory ec = KeyFactory.getInstance("EC");
+    ECPrivateKey privateKey =
+        (ECPrivateKey)
+            ec.generatePrivate(
                 new PKCS8EncodedKeySpec(der(data.get("private-key.pem"), "PRIVATE KEY")));
-    RSAPublicKey publicKey =
-        (RSAPublicKey)
-            rsa.generatePublic(
+    ECPublicKey publicKey =
+        (ECPublicKey)
+            ec.generatePublic(
                 new X509EncodedKeySpec(der(data.get("public-key.pem"), "PUBLIC KEY")));
-    assertThat(publicKey.getModulus().bitLength()).isEqualTo(2048);
-    assertThat(publicKey.getModulus()).isEqualTo(privateKey.getModulus());
+    assertThat(publicKey.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+    // the two halves belong together: what one signs, the other verifies
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(privateKey);
+    signer.update(new byte[] {1, 2, 3});
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(publicKey);
+    verifier.update(new byte[] {1, 2, 3});
+    assertThat(verifier.verify(signature)).isTrue();
   }
 
   @Test

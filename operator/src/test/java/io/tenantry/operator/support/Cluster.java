@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.tenantry.crds.v1alpha1.Tenant;
@@ -25,9 +26,13 @@ public final class Cluster {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final KubernetesClient client;
-  private final KubernetesServer server;
+  private final KubernetesMockServer server;
 
   public Cluster(KubernetesClient client, KubernetesServer server) {
+    this(client, server.getKubernetesMockServer());
+  }
+
+  public Cluster(KubernetesClient client, KubernetesMockServer server) {
     this.client = client;
     this.server = server;
   }
@@ -97,8 +102,7 @@ public final class Cluster {
     List<RecordedRequest> requests = new ArrayList<>();
     try {
       RecordedRequest request;
-      while ((request = server.getKubernetesMockServer().takeRequest(1, TimeUnit.MILLISECONDS))
-          != null) {
+      while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
         requests.add(request);
       }
     } catch (InterruptedException e) {
