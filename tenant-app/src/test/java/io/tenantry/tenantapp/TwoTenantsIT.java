@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoTenantsIT {
 
-  private static final KeyPair PLATFORM = TenantKeysTestResource.rsa();
+  private static final KeyPair PLATFORM = TenantKeysTestResource.ec();
   private static final List<Instance> INSTANCES = new ArrayList<>();
   private static Instance alpha;
   private static Instance beta;
@@ -120,13 +120,14 @@ class TwoTenantsIT {
 
   private static String platformToken(String audience) {
     long now = Instant.now().getEpochSecond();
-    return Jwt.issuer("https://tenantry.io/platform")
-        .audience(audience)
-        .subject("control-plane")
-        .claim("scope", "tenant:search tenant:usage")
-        .issuedAt(now)
-        .expiresAt(now + 60)
-        .sign(PLATFORM.getPrivate());
+    return TenantKeysTestResource.sign(
+        Jwt.issuer("https://tenantry.io/platform")
+            .audience(audience)
+            .subject("control-plane")
+            .claim("scope", "tenant:search tenant:usage")
+            .issuedAt(now)
+            .expiresAt(now + 60),
+        PLATFORM.getPrivate());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.tenantry.controlplane.identity;
 
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -15,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Issues and checks access tokens (RS256 JWTs) and rotating refresh tokens. */
+/**
+ * Issues and checks access tokens (JWTs signed by the platform key, ES256 or RS256 as the key
+ * dictates) and rotating refresh tokens.
+ */
 @ApplicationScoped
 public class TokenService {
 
@@ -40,7 +42,8 @@ public class TokenService {
     this.parser = parser;
     this.verification = new JWTAuthContextInfo(keys.publicKey(), config.issuer());
     verification.setExpectedAudience(Set.of(config.audience()));
-    verification.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+    // exactly the key's own algorithm: never "none", never HMAC keyed with the public key
+    verification.setSignatureAlgorithm(Set.of(keys.algorithm()));
     verification.setClockSkew((int) config.clockSkew().toSeconds());
     verification.setRequiredClaims(Set.of("sub", "exp", "iat"));
   }
@@ -116,6 +119,8 @@ public class TokenService {
         .upn(user.email)
         .groups(user.role)
         .expiresIn(config.accessTokenLifetime())
+        .jws()
+        .algorithm(keys.algorithm())
         .sign(keys.privateKey());
   }
 

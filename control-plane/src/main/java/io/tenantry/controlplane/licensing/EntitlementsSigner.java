@@ -6,13 +6,14 @@ import io.tenantry.controlplane.secrets.PlatformKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
-import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.HashUtil;
+import org.jose4j.lang.JoseException;
 
 /**
- * Signs entitlements as a compact JWS (RS256) by the platform key, with the payload of
- * docs/contracts.md ("Entitlements"). The {@code kid} is the key's RFC 7638 thumbprint, which a
- * tenant app can compute from {@code platform-public-key.pem} alone.
+ * Signs entitlements as a compact JWS by the platform key (ES256, or RS256 for an RSA key), with
+ * the payload of docs/contracts.md ("Entitlements"). The {@code kid} is the key's RFC 7638
+ * thumbprint, which a tenant app can compute from {@code platform-public-key.pem} alone.
  */
 @ApplicationScoped
 public class EntitlementsSigner {
@@ -37,13 +38,18 @@ public class EntitlementsSigner {
         .expiresAt(now.plus(config.signatureValidity()))
         .claim("entitlements", entitlements)
         .jws()
+        .algorithm(keys.algorithm())
         .keyId(keyId())
         .sign(keys.privateKey());
   }
 
   /** The platform key's id: its SHA-256 JWK thumbprint, base64url. */
   public String keyId() {
-    return new RsaJsonWebKey(keys.publicKey())
-        .calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+    try {
+      return PublicJsonWebKey.Factory.newPublicJwk(keys.publicKey())
+          .calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+    } catch (JoseException e) {
+      throw new IllegalStateException("the platform public key has no JWK form", e);
+    }
   }
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Mints platform → tenant service tokens (contracts.md, "Tokens"): RS256 by the platform key,
- * {@code aud tenant:<slug>}, a space-separated {@code scope}, short-lived. A token is addressed to
- * one tenant, so a tenant app that leaks it cannot replay it against another.
+ * Mints platform → tenant service tokens (contracts.md, "Tokens"): signed by the platform key
+ * (ES256, or RS256 while the stored key is RSA), {@code aud tenant:<slug>}, a space-separated
+ * {@code scope}, short-lived. A token is addressed to one tenant, so a tenant app that leaks it
+ * cannot replay it against another.
  */
 @ApplicationScoped
 public class ServiceTokens {
@@ -44,6 +45,8 @@ public class ServiceTokens {
         .claim("jti", UUID.randomUUID().toString())
         .issuedAt(now)
         .expiresAt(now.plus(config.tokenLifetime()))
+        .jws()
+        .algorithm(keys.algorithm())
         .sign(keys.privateKey());
   }
 

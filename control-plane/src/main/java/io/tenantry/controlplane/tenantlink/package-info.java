@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>{@link io.tenantry.controlplane.tenantlink.ServiceTokens} mints platform → tenant service
- *       tokens: RS256 by the platform key, {@code aud tenant:<slug>}, {@code scope}, 60 s.
+ *       tokens: signed by the platform key (ES256; RS256 while the stored key is RSA), {@code aud
+ *       tenant:<slug>}, {@code scope}, 60 s.
  *   <li>{@link io.tenantry.controlplane.tenantlink.TenantEndpoints} says where a tenant app is:
  *       first a stored override ({@code PUT /api/v1/platform/tenant-endpoints/<slug>} with {@code
  *       {"internalUrl": "http://127.0.0.1:8081"}}, permission {@code platform:tenants:write};

@@ -99,7 +99,8 @@ class SeatUsageTest {
         new JwtConsumerBuilder()
             .setVerificationKey(platform.keys().publicKey())
             .setJwsAlgorithmConstraints(
-                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                AlgorithmConstraints.ConstraintType.PERMIT,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
             .setExpectedIssuer(TestPlatform.ISSUER)
             .setExpectedAudience("tenant:acme")
             .build()

@@ -2,7 +2,6 @@ package io.tenantry.controlplane.licensing;
 
 import java.security.PublicKey;
 import java.util.Map;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwx.JsonWebStructure;
@@ -26,9 +25,5 @@ public record SignedEntitlements(String keyId, String algorithm, JwtClaims claim
   @SuppressWarnings("unchecked")
   public Map<String, Object> entitlements() {
     return (Map<String, Object>) claims.getClaimValue("entitlements");
-  }
-
-  public boolean isRs256() {
-    return AlgorithmIdentifiers.RSA_USING_SHA256.equals(algorithm);
   }
 }

@@ -156,7 +156,10 @@ class CrossTenantSearchTest {
 
   private static String otherPublicKey() {
     try {
-      var pair = io.smallrye.jwt.util.KeyUtils.generateKeyPair(2048);
+      // a key of the platform key's own type (EC P-256), so only the key differs
+      var pair =
+          io.smallrye.jwt.util.KeyUtils.generateKeyPair(
+              256, io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256);
       return "-----BEGIN PUBLIC KEY-----\n"
           + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
           + "\n-----END PUBLIC KEY-----\n";

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.tenantry.controlplane.identity.LoginThrottle;
 import io.tenantry.controlplane.identity.PlatformUser;
 import io.tenantry.controlplane.identity.Role;
@@ -123,14 +124,19 @@ public class TestPlatform {
   /** A valid access token for {@code user}, minted with the platform key. */
   public String token(PlatformUser user) {
     Instant now = Instant.now();
-    return Jwt.issuer(ISSUER)
-        .audience(AUDIENCE)
-        .subject(user.id.toString())
-        .upn(user.email)
-        .groups(user.role)
-        .issuedAt(now)
-        .expiresAt(now.plusSeconds(300))
-        .sign(keys.privateKey());
+    return sign(
+        Jwt.issuer(ISSUER)
+            .audience(AUDIENCE)
+            .subject(user.id.toString())
+            .upn(user.email)
+            .groups(user.role)
+            .issuedAt(now)
+            .expiresAt(now.plusSeconds(300)));
+  }
+
+  /** {@code claims} signed by the platform key under its algorithm, as the control plane signs. */
+  public String sign(JwtClaimsBuilder claims) {
+    return claims.jws().algorithm(keys.algorithm()).sign(keys.privateKey());
   }
 
   /** A valid token for a fresh user of {@code role}. */

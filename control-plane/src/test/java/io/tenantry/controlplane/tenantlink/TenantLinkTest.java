@@ -76,7 +76,7 @@ class TenantLinkTest {
     JWTAuthContextInfo info =
         new JWTAuthContextInfo(platform.keys().publicKey(), TestPlatform.ISSUER);
     info.setExpectedAudience(Set.of("tenant:" + slug));
-    info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+    info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
     return parser.parse(token, info);
   }
 

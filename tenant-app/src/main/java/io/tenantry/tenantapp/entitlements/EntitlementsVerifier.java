@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.identity.PlatformKey;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
@@ -22,8 +20,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * Reads {@code entitlements.json} as the operator projects it and trusts only its {@code
- * signature}: a compact JWS, RS256 only, by the platform key, issued by the platform for this
- * tenant. The fields beside the signature are a readable copy and are ignored.
+ * signature}: a compact JWS by the platform key, under the one algorithm that key dictates (see
+ * {@link PlatformKey}), issued by the platform for this tenant. The fields beside the signature are
+ * a readable copy and are ignored.
  */
 final class EntitlementsVerifier {
 
@@ -41,7 +40,7 @@ final class EntitlementsVerifier {
   }
 
   Entitlements verify(String file, String platformKeyPem, Instant now) throws EntitlementsRefused {
-    JwtClaims claims = verifiedClaims(signatureOf(file), publicKey(platformKeyPem), now);
+    JwtClaims claims = verifiedClaims(signatureOf(file), platformKey(platformKeyPem), now);
     Object tenant = claims.getClaimValue("tenant");
     if (!slug.equals(tenant)) {
       throw new EntitlementsRefused(
@@ -69,25 +68,25 @@ final class EntitlementsVerifier {
     }
   }
 
-  private static PublicKey publicKey(String pem) throws EntitlementsRefused {
+  private static PlatformKey platformKey(String pem) throws EntitlementsRefused {
     if (pem == null) {
       throw new EntitlementsRefused("no platform public key is present to verify them");
     }
     try {
-      return KeyUtils.decodePublicKey(pem);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return PlatformKey.decode(pem);
+    } catch (GeneralSecurityException e) {
       throw new EntitlementsRefused("the platform public key is unreadable");
     }
   }
 
-  private JwtClaims verifiedClaims(String jws, PublicKey key, Instant now)
+  private JwtClaims verifiedClaims(String jws, PlatformKey key, Instant now)
       throws EntitlementsRefused {
+    String algorithm = key.algorithm().getAlgorithm();
     try {
       return new JwtConsumerBuilder()
-          .setVerificationKey(key)
-          // RS256 only: "none" and HMAC (with the public key as secret) never pass
-          .setJwsAlgorithmConstraints(
-              AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+          .setVerificationKey(key.key())
+          // the key's algorithm only: "none" and HMAC (with the public key as secret) never pass
+          .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
           .setExpectedIssuer(PLATFORM_ISSUER)
           .setRequireIssuedAt()
           .setSkipDefaultAudienceValidation()
@@ -96,12 +95,12 @@ final class EntitlementsVerifier {
           .build()
           .processToClaims(jws);
     } catch (InvalidJwtException e) {
-      throw new EntitlementsRefused(reasonOf(e));
+      throw new EntitlementsRefused(reasonOf(e, algorithm));
     }
   }
 
   // jose4j's own messages quote the token, which must not reach the log
-  private static String reasonOf(InvalidJwtException e) {
+  private static String reasonOf(InvalidJwtException e, String algorithm) {
     if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
       return "the signature does not verify with the platform public key";
     }
@@ -114,7 +113,7 @@ final class EntitlementsVerifier {
     if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
       return "the signed payload has no 'iat'";
     }
-    return "the signature is not an RS256 JWS the platform public key verifies";
+    return "the signature is not an " + algorithm + " JWS the platform public key verifies";
   }
 
   /** The signed {@code entitlements} object, as sent. */

@@ -4,7 +4,6 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.util.KeyUtils;
 import io.tenantry.tenantapp.config.TenantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,9 +14,10 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Verifies the two kinds of bearer token this app accepts: its own staff tokens (its own public
- * key) and the platform's service tokens (the platform public key, audience {@code tenant:<slug>},
- * short-lived). Only RS256 passes; {@code alg: none} and HMAC never do.
+ * Verifies the two kinds of bearer token this app accepts: its own staff tokens (its own RSA key,
+ * RS256) and the platform's service tokens (the platform public key with the one algorithm it
+ * dictates, see {@link PlatformKey}; audience {@code tenant:<slug>}, short-lived). {@code alg:
+ * none} and HMAC never pass.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -31,7 +31,9 @@ public class TokenVerifier {
 
   TokenVerifier(TenantConfig config, SigningKeys keys) {
     this.config = config;
-    JWTAuthContextInfo staff = rs256(TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE);
+    JWTAuthContextInfo staff =
+        context(
+            TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE, SignatureAlgorithm.RS256);
     staff.setPublicVerificationKey(keys.publicKey());
     staff.setRequiredClaims(Set.of(TokenIssuer.TENANT_CLAIM, "groups", "sub"));
     this.staffParser = new DefaultJWTParser(staff);
@@ -72,12 +74,15 @@ public class TokenVerifier {
   }
 
   private DefaultJWTParser platformParser(String pem) throws ParseException {
-    JWTAuthContextInfo platform = rs256(PLATFORM_ISSUER, "tenant:" + config.slug());
+    PlatformKey key;
     try {
-      platform.setPublicVerificationKey(KeyUtils.decodePublicKey(pem));
+      key = PlatformKey.decode(pem);
     } catch (GeneralSecurityException e) {
       throw new ParseException("platform public key is unreadable", e);
     }
+    JWTAuthContextInfo platform =
+        context(PLATFORM_ISSUER, "tenant:" + config.slug(), key.algorithm());
+    platform.setPublicVerificationKey(key.key());
     platform.setMaxTimeToLiveSecs(config.platformTokenMaxAgeSeconds());
     platform.setRequiredClaims(Set.of("scope", "iat"));
     return new DefaultJWTParser(platform);
@@ -85,11 +90,13 @@ public class TokenVerifier {
 
   private record PlatformParser(String pem, DefaultJWTParser parser) {}
 
-  private static JWTAuthContextInfo rs256(String issuer, String audience) {
+  /** Checks issuer, audience and exactly one signature algorithm. */
+  private static JWTAuthContextInfo context(
+      String issuer, String audience, SignatureAlgorithm algorithm) {
     JWTAuthContextInfo info = new JWTAuthContextInfo();
     info.setIssuedBy(issuer);
     info.setExpectedAudience(Set.of(audience));
-    info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+    info.setSignatureAlgorithm(Set.of(algorithm));
     info.setClockSkew(30);
     return info;
   }

@@ -123,7 +123,7 @@ class EntitlementsReloadTest {
   void entitlementsSignedByAnotherKeyAreRefusedAndTheLastValidStayInForce() {
     write(
         TestEntitlements.plan("enterprise", 5000)
-            .signedFile(TenantKeysTestResource.rsa().getPrivate()));
+            .signedFile(TenantKeysTestResource.ec().getPrivate()));
     store.reload();
 
     assertStarterStillInForce();
@@ -144,7 +144,7 @@ class EntitlementsReloadTest {
   void aValidFileAfterARefusedOneIsApplied() {
     write(
         TestEntitlements.plan("enterprise", 5000)
-            .signedFile(TenantKeysTestResource.rsa().getPrivate()));
+            .signedFile(TenantKeysTestResource.ec().getPrivate()));
     store.reload();
 
     tenant.entitle(TestEntitlements.plan("professional", 30));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** What a signed entitlements file must be for the tenant app to trust it, and nothing else. */
 class EntitlementsVerifierTest {
 
-  private static final KeyPair PLATFORM = TenantKeysTestResource.rsa();
+  private static final KeyPair PLATFORM = TenantKeysTestResource.ec();
   private static final String PLATFORM_PEM =
       TenantKeysTestResource.pem("PUBLIC KEY", PLATFORM.getPublic().getEncoded());
 
@@ -76,7 +77,7 @@ class EntitlementsVerifierTest {
 
   @Test
   void entitlementsSignedByAnotherKeyAreRefused() {
-    String file = professional().signedFile(TenantKeysTestResource.rsa().getPrivate());
+    String file = professional().signedFile(TenantKeysTestResource.ec().getPrivate());
 
     assertThatThrownBy(() -> verify(file))
         .isInstanceOf(EntitlementsRefused.class)
@@ -111,7 +112,7 @@ class EntitlementsVerifierTest {
 
     assertThatThrownBy(() -> verify(professional().file(header + "." + parts[1] + ".")))
         .isInstanceOf(EntitlementsRefused.class)
-        .hasMessage("the signature is not an RS256 JWS the platform public key verifies");
+        .hasMessage("the signature is not an ES256 JWS the platform public key verifies");
   }
 
   @Test
@@ -129,7 +130,68 @@ class EntitlementsVerifierTest {
 
     assertThatThrownBy(() -> verify(professional().file(hmac)))
         .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("the signature is not an ES256 JWS the platform public key verifies");
+  }
+
+  @Test
+  void anRs256SignatureIsRefusedWhileThePlatformKeyIsEc() {
+    String file = professional().signedFile(TenantKeysTestResource.rsa().getPrivate());
+
+    assertThatThrownBy(() -> verify(file))
+        .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("the signature is not an ES256 JWS the platform public key verifies");
+  }
+
+  @Test
+  void anRs256SignatureByAnRsaPlatformKeyIsAcceptedWhileThatKeyIsConfigured() throws Exception {
+    // an install whose platform key predates EC
+    KeyPair rsa = TenantKeysTestResource.rsa();
+    String file = professional().signedFile(rsa.getPrivate());
+
+    assertThat(verifier.verify(file, pemOf(rsa), Instant.now()).seats()).isEqualTo(25);
+  }
+
+  @Test
+  void anEs256SignatureIsRefusedWhileThePlatformKeyIsRsa() {
+    String file = professional().signedFile(PLATFORM.getPrivate());
+
+    assertThatThrownBy(
+            () -> verifier.verify(file, pemOf(TenantKeysTestResource.rsa()), Instant.now()))
+        .isInstanceOf(EntitlementsRefused.class)
         .hasMessage("the signature is not an RS256 JWS the platform public key verifies");
+  }
+
+  @Test
+  void anotherAlgorithmByTheConfiguredRsaKeyIsRefused() {
+    // PS256 verifies with the same RSA key; only RS256 is accepted for it
+    KeyPair rsa = TenantKeysTestResource.rsa();
+    String ps256 =
+        Jwt.claims()
+            .issuer("https://tenantry.io/platform")
+            .claim("tenant", "acme")
+            .issuedAt(Instant.now())
+            .claim("entitlements", professional().payload())
+            .jws()
+            .algorithm(SignatureAlgorithm.PS256)
+            .sign(rsa.getPrivate());
+
+    assertThatThrownBy(() -> verifier.verify(professional().file(ps256), pemOf(rsa), Instant.now()))
+        .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("the signature is not an RS256 JWS the platform public key verifies");
+  }
+
+  @Test
+  void aPlatformKeyOnAnotherCurveThanP256IsRefused() throws Exception {
+    KeyPair p384 = KeyUtils.generateKeyPair(384, SignatureAlgorithm.ES384);
+    String file = professional().signedFile(PLATFORM.getPrivate());
+
+    assertThatThrownBy(() -> verifier.verify(file, pemOf(p384), Instant.now()))
+        .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("the platform public key is unreadable");
+  }
+
+  private static String pemOf(KeyPair pair) {
+    return TenantKeysTestResource.pem("PUBLIC KEY", pair.getPublic().getEncoded());
   }
 
   @Test

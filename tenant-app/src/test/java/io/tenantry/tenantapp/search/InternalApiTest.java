@@ -1,17 +1,27 @@
 package io.tenantry.tenantapp.search;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,9 +107,8 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .audience("tenant:globex")
-                .sign(tenant.platformPrivateKey()))
+            tenant.signAsPlatform(
+                TestTenant.platformClaims("tenant:usage").audience("tenant:globex")))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
@@ -110,9 +119,8 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .audience("tenantry-control-plane")
-                .sign(tenant.platformPrivateKey()))
+            tenant.signAsPlatform(
+                TestTenant.platformClaims("tenant:usage").audience("tenantry-control-plane")))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
@@ -123,8 +131,9 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .sign(TenantKeysTestResource.rsa().getPrivate()))
+            TenantKeysTestResource.sign(
+                TestTenant.platformClaims("tenant:usage"),
+                TenantKeysTestResource.ec().getPrivate()))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
@@ -136,10 +145,8 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .issuedAt(now)
-                .expiresAt(now + 3600)
-                .sign(tenant.platformPrivateKey()))
+            tenant.signAsPlatform(
+                TestTenant.platformClaims("tenant:usage").issuedAt(now).expiresAt(now + 3600)))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
@@ -151,10 +158,8 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .issuedAt(now - 200)
-                .expiresAt(now - 140)
-                .sign(tenant.platformPrivateKey()))
+            tenant.signAsPlatform(
+                TestTenant.platformClaims("tenant:usage").issuedAt(now - 200).expiresAt(now - 140)))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
@@ -165,11 +170,81 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(
-            TestTenant.platformClaims("tenant:usage")
-                .issuer("https://evil.example")
-                .sign(tenant.platformPrivateKey()))
+            tenant.signAsPlatform(
+                TestTenant.platformClaims("tenant:usage").issuer("https://evil.example")))
         .get("/internal/v1/usage")
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  void anEs256TokenByTheConfiguredEcPlatformKeyIsAccepted() {
+    String token = tenant.platformToken("tenant:usage");
+
+    assertThat(header(token)).containsEntry("alg", "ES256");
+    given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(200);
+  }
+
+  @Test
+  void anRs256TokenIsRefusedWhileThePlatformKeyIsEc() {
+    String token =
+        TenantKeysTestResource.sign(
+            TestTenant.platformClaims("tenant:usage"), TenantKeysTestResource.rsa().getPrivate());
+
+    assertThat(header(token)).containsEntry("alg", "RS256");
+    given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(401);
+  }
+
+  @Test
+  void anRs256TokenByAnRsaPlatformKeyIsAcceptedWhileThatKeyIsConfigured() throws IOException {
+    KeyPair rsa = TenantKeysTestResource.rsa();
+    String token =
+        TenantKeysTestResource.sign(TestTenant.platformClaims("tenant:usage"), rsa.getPrivate());
+
+    withPlatformKey(
+        rsa, () -> given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(200));
+  }
+
+  @Test
+  void anEs256TokenIsRefusedWhileTheConfiguredPlatformKeyIsRsa() throws IOException {
+    String token = tenant.platformToken("tenant:usage");
+
+    withPlatformKey(
+        TenantKeysTestResource.rsa(),
+        () -> given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(401));
+  }
+
+  @Test
+  void aPs256TokenByTheConfiguredRsaPlatformKeyIsRefused() throws IOException {
+    // same key, another algorithm it could verify: only RS256 is accepted for an RSA key
+    KeyPair rsa = TenantKeysTestResource.rsa();
+    String token =
+        TestTenant.platformClaims("tenant:usage")
+            .jws()
+            .algorithm(SignatureAlgorithm.PS256)
+            .sign(rsa.getPrivate());
+
+    withPlatformKey(
+        rsa, () -> given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(401));
+  }
+
+  /** Runs {@code check} while the mounted platform key is {@code platform}'s public half. */
+  private static void withPlatformKey(KeyPair platform, Runnable check) throws IOException {
+    Path file = TestTenant.entitlementsDir().resolve("platform-public-key.pem");
+    String configured = Files.readString(file);
+    Files.writeString(
+        file, TenantKeysTestResource.pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+    try {
+      check.run();
+    } finally {
+      Files.writeString(file, configured);
+    }
+  }
+
+  private static Map<String, Object> header(String token) {
+    return new JsonPath(
+            new String(
+                Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8))
+        .getMap("");
   }
 }

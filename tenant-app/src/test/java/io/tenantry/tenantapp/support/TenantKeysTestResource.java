@@ -1,6 +1,9 @@
 package io.tenantry.tenantapp.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +11,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
 import java.util.Map;
 
@@ -15,8 +20,8 @@ import java.util.Map;
  * What the operator mounts into a tenant's pod, as files: an empty signing-key dir (so the app
  * generates its own key at first start, as in a local run) and an entitlements dir holding the
  * platform's public key and entitlements it signed (an enterprise plan with room for every test).
- * The matching platform private key is written next to it for tests to mint platform service tokens
- * with.
+ * The platform key is EC P-256, as the control plane generates it; the matching private key is
+ * written next to it for tests to mint platform service tokens with.
  */
 public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,7 +33,7 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
       Path root = Files.createTempDirectory("tenant-app-test-");
       Path signing = Files.createDirectories(root.resolve("signing"));
       Path entitlements = Files.createDirectories(root.resolve("entitlements"));
-      KeyPair platform = rsa();
+      KeyPair platform = ec();
       Files.writeString(
           entitlements.resolve("platform-public-key.pem"),
           pem("PUBLIC KEY", platform.getPublic().getEncoded()));
@@ -58,6 +63,29 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An EC P-256 pair, the kind of platform key the control plane generates. */
+  public static KeyPair ec() {
+    try {
+      return KeyUtils.generateKeyPair(256, SignatureAlgorithm.ES256);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Signs as the control plane does: ES256 with an EC platform key, RS256 with an RSA one (an
+   * install whose key predates EC).
+   */
+  public static String sign(JwtClaimsBuilder claims, PrivateKey platformKey) {
+    return claims.jws().algorithm(algorithmFor(platformKey)).sign(platformKey);
+  }
+
+  public static SignatureAlgorithm algorithmFor(PrivateKey platformKey) {
+    return platformKey instanceof ECPrivateKey
+        ? SignatureAlgorithm.ES256
+        : SignatureAlgorithm.RS256;
   }
 
   public static String pem(String type, byte[] der) {

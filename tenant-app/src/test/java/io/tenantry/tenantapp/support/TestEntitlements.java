@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Entitlements as the control plane signs them and the operator projects them: the payload of
- * docs/contracts.md ("Entitlements") signed RS256 by a platform key, written as {@code
- * entitlements.json} with the readable copy beside the signature.
+ * docs/contracts.md ("Entitlements") signed by a platform key (ES256 for EC, RS256 for RSA),
+ * written as {@code entitlements.json} with the readable copy beside the signature.
  */
 public final class TestEntitlements {
 
@@ -91,6 +91,7 @@ public final class TestEntitlements {
         .expiresAt(now.plus(Duration.ofDays(3650)))
         .claim("entitlements", entitlements)
         .jws()
+        .algorithm(TenantKeysTestResource.algorithmFor(platformKey))
         .keyId("test-platform-key")
         .sign(platformKey);
   }

@@ -2,6 +2,7 @@ package io.tenantry.tenantapp.support;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -106,14 +107,20 @@ public class TestTenant {
     try {
       return KeyUtils.decodePrivateKey(
           Files.readString(
-              entitlementsDir().getParent().resolve(TenantKeysTestResource.PLATFORM_PRIVATE_KEY)));
+              entitlementsDir().getParent().resolve(TenantKeysTestResource.PLATFORM_PRIVATE_KEY)),
+          SignatureAlgorithm.ES256);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
   public String platformToken(String scope) {
-    return platformClaims(scope).jws().sign(platformPrivateKey());
+    return signAsPlatform(platformClaims(scope));
+  }
+
+  /** {@code claims} signed by the platform key, as the control plane signs them. */
+  public String signAsPlatform(JwtClaimsBuilder claims) {
+    return TenantKeysTestResource.sign(claims, platformPrivateKey());
   }
 
   /** A valid subscriber body; account numbers must differ between subscribers. */
