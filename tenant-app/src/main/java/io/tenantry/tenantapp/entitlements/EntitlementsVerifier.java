@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.tenantapp.identity.PlatformKey;
+import io.tenantry.tenantapp.identity.JwsKey;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,8 +21,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Reads {@code entitlements.json} as the operator projects it and trusts only its {@code
  * signature}: a compact JWS by the platform key, under the one algorithm that key dictates (see
- * {@link PlatformKey}), issued by the platform for this tenant. The fields beside the signature are
- * a readable copy and are ignored.
+ * {@link JwsKey}), issued by the platform for this tenant. The fields beside the signature are a
+ * readable copy and are ignored.
  */
 final class EntitlementsVerifier {
 
@@ -68,19 +68,18 @@ final class EntitlementsVerifier {
     }
   }
 
-  private static PlatformKey platformKey(String pem) throws EntitlementsRefused {
+  private static JwsKey platformKey(String pem) throws EntitlementsRefused {
     if (pem == null) {
       throw new EntitlementsRefused("no platform public key is present to verify them");
     }
     try {
-      return PlatformKey.decode(pem);
+      return JwsKey.decode(pem);
     } catch (GeneralSecurityException e) {
       throw new EntitlementsRefused("the platform public key is unreadable");
     }
   }
 
-  private JwtClaims verifiedClaims(String jws, PlatformKey key, Instant now)
-      throws EntitlementsRefused {
+  private JwtClaims verifiedClaims(String jws, JwsKey key, Instant now) throws EntitlementsRefused {
     String algorithm = key.algorithm().getAlgorithm();
     try {
       return new JwtConsumerBuilder()

@@ -1,6 +1,7 @@
 package io.tenantry.tenantapp.identity;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
 import io.tenantry.tenantapp.config.TenantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
- * This tenant's RSA key pair, from {@code tenantry.tenant.signing-key-dir} (the operator's Secret).
- * A local run without one gets a pair generated at first start and kept in that dir.
+ * This tenant's key pair for staff tokens, from {@code tenantry.tenant.signing-key-dir} (the
+ * operator's Secret): EC P-256 (ES256), or RSA (RS256) where the operator generated the Secret
+ * before it switched to EC; the tokens follow the key. A local run without one gets an EC pair
+ * generated at first start and kept in that dir.
  */
 @Startup
 @ApplicationScoped
@@ -29,7 +31,7 @@ public class SigningKeys {
   private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
   private final PrivateKey privateKey;
-  private final PublicKey publicKey;
+  private final JwsKey publicKey;
 
   SigningKeys(TenantConfig config) throws IOException, GeneralSecurityException {
     Path dir =
@@ -41,8 +43,8 @@ public class SigningKeys {
     if (!Files.exists(privatePem) && !Files.exists(publicPem)) {
       generate(dir, privatePem, publicPem);
     }
-    privateKey = KeyUtils.decodePrivateKey(Files.readString(privatePem));
-    publicKey = KeyUtils.decodePublicKey(Files.readString(publicPem));
+    publicKey = JwsKey.decode(Files.readString(publicPem));
+    privateKey = KeyUtils.decodePrivateKey(Files.readString(privatePem), publicKey.algorithm());
   }
 
   public PrivateKey privateKey() {
@@ -50,21 +52,25 @@ public class SigningKeys {
   }
 
   public PublicKey publicKey() {
-    return publicKey;
+    return publicKey.key();
+  }
+
+  /** The algorithm staff tokens are signed and verified with: the one the key is for. */
+  public SignatureAlgorithm algorithm() {
+    return publicKey.algorithm();
   }
 
   private static void generate(Path dir, Path privatePem, Path publicPem)
       throws IOException, GeneralSecurityException {
     Files.createDirectories(dir);
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
+    // 256 bits selects the NIST P-256 curve, the one ES256 requires
+    KeyPair pair = KeyUtils.generateKeyPair(256, SignatureAlgorithm.ES256);
     Files.createFile(
         privatePem,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    LOG.infof("no signing key found: generated a new RSA 2048 key pair in %s", dir);
+    LOG.infof("no signing key found: generated a new EC P-256 key pair in %s", dir);
   }
 
   static String pem(String type, byte[] der) {

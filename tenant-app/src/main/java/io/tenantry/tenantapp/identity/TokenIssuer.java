@@ -32,7 +32,7 @@ public class TokenIssuer {
         .claim(TENANT_CLAIM, config.slug())
         .expiresIn(config.accessTokenLifetime())
         .jws()
-        .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+        .algorithm(keys.algorithm())
         .sign(keys.privateKey());
   }
 

@@ -14,10 +14,10 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Verifies the two kinds of bearer token this app accepts: its own staff tokens (its own RSA key,
- * RS256) and the platform's service tokens (the platform public key with the one algorithm it
- * dictates, see {@link PlatformKey}; audience {@code tenant:<slug>}, short-lived). {@code alg:
- * none} and HMAC never pass.
+ * Verifies the two kinds of bearer token this app accepts: its own staff tokens (its own key with
+ * the one algorithm it dictates) and the platform's service tokens (the platform public key with
+ * the one algorithm it dictates, see {@link JwsKey}; audience {@code tenant:<slug>}, short-lived).
+ * {@code alg: none} and HMAC never pass.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -32,8 +32,7 @@ public class TokenVerifier {
   TokenVerifier(TenantConfig config, SigningKeys keys) {
     this.config = config;
     JWTAuthContextInfo staff =
-        context(
-            TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE, SignatureAlgorithm.RS256);
+        context(TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE, keys.algorithm());
     staff.setPublicVerificationKey(keys.publicKey());
     staff.setRequiredClaims(Set.of(TokenIssuer.TENANT_CLAIM, "groups", "sub"));
     this.staffParser = new DefaultJWTParser(staff);
@@ -74,9 +73,9 @@ public class TokenVerifier {
   }
 
   private DefaultJWTParser platformParser(String pem) throws ParseException {
-    PlatformKey key;
+    JwsKey key;
     try {
-      key = PlatformKey.decode(pem);
+      key = JwsKey.decode(pem);
     } catch (GeneralSecurityException e) {
       throw new ParseException("platform public key is unreadable", e);
     }

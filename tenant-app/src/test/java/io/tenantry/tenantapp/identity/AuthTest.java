@@ -104,7 +104,7 @@ class AuthTest {
         new String(
             Base64.getUrlDecoder().decode(tokens.getString("accessToken").split("\\.")[0]),
             StandardCharsets.UTF_8);
-    assertThat(header).contains("\"RS256\"");
+    assertThat(header).contains("\"ES256\"");
     assertThat(tokens.getLong("expiresIn")).isEqualTo(300);
   }
 

@@ -11,19 +11,20 @@ import java.util.List;
 import org.jose4j.keys.EllipticCurves;
 
 /**
- * The platform public key as the operator mounts it ({@code platform-public-key.pem}) and the one
- * JWS algorithm it verifies. The algorithm follows the key: ES256 for an EC P-256 key (what the
- * control plane generates), RS256 for an RSA key (an install whose key predates EC). Everything the
- * platform signs is checked against exactly this algorithm, so a token under another one, {@code
- * none} or HMAC included, never passes. The only place in this app that maps key type to algorithm.
+ * A public key as PEM (X.509 SPKI) and the one JWS algorithm it verifies: the platform key the
+ * operator mounts ({@code platform-public-key.pem}) and this tenant's own staff-token key. The
+ * algorithm follows the key: ES256 for an EC P-256 key (what the control plane and the operator
+ * generate), RS256 for an RSA key (one generated before EC). Every token is checked against exactly
+ * this algorithm, so one under another, {@code none} or HMAC included, never passes. The only place
+ * in this app that maps key type to algorithm.
  */
-public record PlatformKey(PublicKey key, SignatureAlgorithm algorithm) {
+public record JwsKey(PublicKey key, SignatureAlgorithm algorithm) {
 
   private static final List<SignatureAlgorithm> DECODABLE =
       List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256);
 
   /** Decodes an X.509 SPKI PEM holding an EC P-256 or an RSA public key. */
-  public static PlatformKey decode(String pem) throws GeneralSecurityException {
+  public static JwsKey decode(String pem) throws GeneralSecurityException {
     for (SignatureAlgorithm candidate : DECODABLE) {
       PublicKey key;
       try {
@@ -31,7 +32,7 @@ public record PlatformKey(PublicKey key, SignatureAlgorithm algorithm) {
       } catch (GeneralSecurityException | IllegalArgumentException e) {
         continue; // not this key type; the next may fit
       }
-      return new PlatformKey(key, algorithmOf(key));
+      return new JwsKey(key, algorithmOf(key));
     }
     throw new InvalidKeyException("not an EC or RSA public key in PEM form");
   }
