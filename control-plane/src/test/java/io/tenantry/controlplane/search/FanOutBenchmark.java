@@ -148,8 +148,10 @@ class FanOutBenchmark {
     mintCost();
     for (Latency next : LATENCIES) {
       use(next);
+      // unreported warm-up rounds at each size: JIT, and the HTTP connections to those tenants
       rounds(50, 20, false);
       rounds(50, 200, true);
+      rounds(200, 10, false);
       rounds(200, 100, true);
       sequential(200, 3);
     }
