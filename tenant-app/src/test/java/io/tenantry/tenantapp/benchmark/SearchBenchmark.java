@@ -66,7 +66,10 @@ class SearchBenchmark {
   @TestHTTPResource("/internal/v1/search")
   URL searchUrl;
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  // HTTP/1.1 as the control plane's TenantLinkClient calls tenant apps (the JDK client's default
+  // would upgrade to HTTP/2, a different server path)
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void searchAtOneMillionSubscribers() throws Exception {
