@@ -14,7 +14,6 @@ import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,20 +131,7 @@ class SearchByEndAndSoundTest {
 
   private String subscriber(String account, String name, String phone) {
     return admin()
-        .body(
-            Map.of(
-                "accountNumber",
-                account,
-                "name",
-                name,
-                "email",
-                account.toLowerCase() + "@example.net",
-                "phone",
-                phone,
-                "servicePlan",
-                "Fiber 300",
-                "radiusUsername",
-                account.toLowerCase()))
+        .body(TestTenant.subscriber(account, name, phone))
         .post("/api/v1/subscribers")
         .then()
         .statusCode(201)
@@ -155,18 +141,7 @@ class SearchByEndAndSoundTest {
 
   private void invoice(String subscriberId, String number) {
     admin()
-        .body(
-            Map.of(
-                "number",
-                number,
-                "subscriberId",
-                subscriberId,
-                "currency",
-                "USD",
-                "dueDate",
-                "2026-12-01",
-                "lines",
-                List.of(Map.of("description", "Fiber", "quantity", 1, "unitPrice", "49.99"))))
+        .body(TestTenant.invoice(number, subscriberId))
         .post("/api/v1/invoices")
         .then()
         .statusCode(201);

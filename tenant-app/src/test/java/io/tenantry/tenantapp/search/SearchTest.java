@@ -99,18 +99,7 @@ class SearchTest {
             .path("id");
     if (account.equals("ACC-S1")) {
       admin()
-          .body(
-              Map.of(
-                  "number",
-                  "INV-2026-00042",
-                  "subscriberId",
-                  id,
-                  "currency",
-                  "USD",
-                  "dueDate",
-                  "2026-12-01",
-                  "lines",
-                  List.of(Map.of("description", "Fiber", "quantity", 1, "unitPrice", "49.99"))))
+          .body(TestTenant.invoice("INV-2026-00042", id))
           .post("/api/v1/invoices")
           .then()
           .statusCode(201);

@@ -18,6 +18,7 @@ import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -140,5 +141,27 @@ public class TestTenant {
         "Fiber 300",
         "radiusUsername",
         account.toLowerCase());
+  }
+
+  /** A subscriber body with {@code phone} as its number; otherwise as {@link #subscriber}. */
+  public static Map<String, Object> subscriber(String account, String name, String phone) {
+    Map<String, Object> body = new java.util.HashMap<>(subscriber(account, name));
+    body.put("phone", phone);
+    return body;
+  }
+
+  /** A valid one-line invoice body for {@code subscriberId}. */
+  public static Map<String, Object> invoice(String number, String subscriberId) {
+    return Map.of(
+        "number",
+        number,
+        "subscriberId",
+        subscriberId,
+        "currency",
+        "USD",
+        "dueDate",
+        "2026-12-01",
+        "lines",
+        List.of(Map.of("description", "Fiber", "quantity", 1, "unitPrice", "49.99")));
   }
 }
