@@ -31,10 +31,11 @@ public class AuthService {
 
   @Transactional
   public TokenResponse login(String email, String password) {
-    StaffUser user = StaffUser.byEmail(email).orElseThrow(() -> BAD_CREDENTIALS);
-    // one answer for unknown, disabled and wrong password, so the endpoint reveals nothing
-    if (user.status != StaffStatus.active
-        || !Secrets.passwordMatches(password, user.passwordHash)) {
+    StaffUser user = StaffUser.byEmail(email).orElse(null);
+    // one answer, in the same time, for unknown, disabled and wrong password: the endpoint
+    // reveals nothing (an unknown user's password is checked against a decoy hash)
+    boolean matches = Secrets.passwordMatches(password, user == null ? null : user.passwordHash);
+    if (user == null || user.status != StaffStatus.active || !matches) {
       throw BAD_CREDENTIALS;
     }
     return tokensFor(user);

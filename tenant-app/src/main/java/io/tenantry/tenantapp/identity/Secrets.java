@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /** Random tokens, their digests, and password hashing. */
 public final class Secrets {
@@ -18,6 +20,12 @@ public final class Secrets {
       Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Each Argon2id hash holds 19 MiB of heap while it runs, and the image's heap has room for a few
+   * at once; a burst of logins queues here rather than running the JVM out of memory.
+   */
+  private static final Semaphore HASHING = new Semaphore(4, true);
 
   private Secrets() {}
 
@@ -43,11 +51,35 @@ public final class Secrets {
   }
 
   public static String hashPassword(String password) {
-    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult());
   }
 
+  /**
+   * Whether {@code password} is the one {@code hash} was made from. Without a hash (an unknown
+   * user) the password is checked against a hash of nothing anyone knows, so the answer takes as
+   * long either way and its timing does not tell which accounts exist.
+   */
   public static boolean passwordMatches(String password, String hash) {
-    return hash != null
-        && Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+    String against = hash != null ? hash : Decoy.HASH;
+    boolean matches =
+        bounded(
+            () ->
+                Password.check(password, against)
+                    .with(Argon2Function.getInstanceFromHash(against)));
+    return hash != null && matches;
+  }
+
+  private static <T> T bounded(Supplier<T> hashing) {
+    HASHING.acquireUninterruptibly();
+    try {
+      return hashing.get();
+    } finally {
+      HASHING.release();
+    }
+  }
+
+  /** Made on first use: a hash of a random password that is then forgotten. */
+  private static final class Decoy {
+    static final String HASH = hashPassword(newToken());
   }
 }

@@ -133,6 +133,32 @@ class AuthTest {
   }
 
   @Test
+  void unknownUserTakesAsLongAsAWrongPassword() {
+    accept(invite("timing@acme.test", Role.read_only));
+    long wrong = medianLoginMillis("timing@acme.test");
+    long unknown = medianLoginMillis("nobody-timing@acme.test");
+    // an Argon2id check costs tens of milliseconds, an answer without one a few: without the
+    // decoy check the unknown user answers many times faster
+    assertThat(unknown).isGreaterThanOrEqualTo(wrong / 2);
+  }
+
+  private static long medianLoginMillis(String email) {
+    long[] millis = new long[5];
+    for (int i = 0; i < millis.length; i++) {
+      long start = System.nanoTime();
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("email", email, "password", "not the password"))
+          .post("/api/v1/auth/login")
+          .then()
+          .statusCode(401);
+      millis[i] = (System.nanoTime() - start) / 1_000_000;
+    }
+    java.util.Arrays.sort(millis);
+    return millis[millis.length / 2];
+  }
+
+  @Test
   void shortPasswordIsRefusedNamingTheRule() {
     String token = invite("shortpw@acme.test", Role.read_only);
     given()
