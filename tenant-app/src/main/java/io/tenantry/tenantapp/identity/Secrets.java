@@ -25,7 +25,7 @@ public final class Secrets {
    * Each Argon2id hash holds 19 MiB of heap while it runs, and the image's heap has room for a few
    * at once; a burst of logins queues here rather than running the JVM out of memory.
    */
-  private static final Semaphore HASHING = new Semaphore(4, true);
+  private static final Semaphore HASHING = new Semaphore(2, true);
 
   private Secrets() {}
 
