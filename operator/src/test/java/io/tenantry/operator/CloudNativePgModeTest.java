@@ -69,4 +69,27 @@ class CloudNativePgModeTest {
     assertThat(client.resources(Secret.class).inNamespace(ns).withName("tenant-db").get()).isNull();
     assertThat(SharedServer.roleExists("tenant_" + slug.replace('-', '_'))).isFalse();
   }
+
+  @Test
+  void theSharedServerCredentialsLeftOutDoNotCountAgainstTheStack() {
+    // the credentials Secret is gated by a reconcile precondition that never holds in this mode:
+    // skipping it must leave isolation and the database reported ready
+    String slug = Tenants.freshSlug("cnpg-ready");
+    client.resource(Tenants.tenant(slug, Plan.FREE)).create();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                conditionIs(slug, "NetworkIsolated", "True")
+                    && conditionIs(slug, "DatabaseReady", "True"));
+  }
+
+  private boolean conditionIs(String slug, String type, String status) {
+    Tenant stored = client.resources(Tenant.class).withName(slug).get();
+    return stored != null
+        && stored.getStatus() != null
+        && stored.getStatus().conditions.stream()
+            .anyMatch(c -> type.equals(c.getType()) && status.equals(c.getStatus()));
+  }
 }
