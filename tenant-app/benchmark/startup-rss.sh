@@ -15,9 +15,11 @@
 #
 # Each run starts java -jar quarkus-run.jar as the operator would (env vars), takes the start-up
 # time from Quarkus' "started in" line, waits idle, then reads VmRSS (with its anonymous and
-# file-backed parts) from /proc/<pid>/status. The first start (Flyway migrates, the signing key
-# is generated) precedes the training run, or is run 1 with AOT=off; the others are restarts
-# against the migrated database.
+# file-backed parts) from /proc/<pid>/status. It then does some work as staff would (a login,
+# which hashes with Argon2id, a created subscriber, 20 searches and 20 list pages), waits idle
+# again and reads VmRSS again: classes loaded for the first requests stay loaded. The first start
+# (Flyway migrates, the signing key is generated) precedes the training run, or is run 1 with
+# AOT=off; the others are restarts against the migrated database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -33,6 +35,23 @@ cp -r target/quarkus-app "$work/app"
 app=$work/app
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 mkdir -p "$work/entitlements"
+admin_password=$(head -c 18 /dev/urandom | base64)
+
+work_as_staff() { # a login, one write, then reads
+  local api=http://127.0.0.1:$port/api/v1 token
+  token=$(curl -sf -H 'Content-Type: application/json' \
+    -d "{\"email\":\"admin@tenant.local\",\"password\":\"$admin_password\"}" \
+    "$api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"accountNumber\":\"ACC-$RANDOM$RANDOM\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.net\",\"servicePlan\":\"fiber-100\",\"radiusUsername\":\"ada$RANDOM$RANDOM\",\"phone\":\"+1 555 0100\"}" \
+    "$api/subscribers"
+  for q in ada lovlace 0100 ACC fiber nobody ada@example 555 Lovelace xyz \
+    aa:bb INV-1 router 'no internet' Jonh smiht ab cd ef gh; do
+    q=${q// /%20}
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "$api/search?q=$q"
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "$api/subscribers?limit=20&sort=-createdAt"
+  done
+}
 
 start_app() { # <log> <extra jvm options...>
   local log=$1
@@ -45,7 +64,7 @@ start_app() { # <log> <extra jvm options...>
     QUARKUS_DATASOURCE_PASSWORD=unused \
     TENANTRY_TENANT_SIGNING_KEY_DIR="$work/signing" \
     TENANTRY_TENANT_ENTITLEMENTS_DIR="$work/entitlements" \
-    TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD_FILE="$work/admin-token" \
+    TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
       exec "$java" $jvm_opts "$@" -jar quarkus-run.jar >"$log" 2>&1) &
   pid=$!
   for _ in $(seq 1 240); do
@@ -90,6 +109,10 @@ for run in $(seq 1 "$runs"); do
   sleep "$idle"
   rss=$(awk '/VmRSS|RssAnon|RssFile/ {printf "%s %.1f MiB ", $1, $2 / 1024}' "/proc/$pid/status")
   echo "run $run: $started, after ${idle}s idle: $rss(load $(cut -d' ' -f1 /proc/loadavg))"
+  work_as_staff
+  sleep "$idle"
+  rss=$(awk '/VmRSS|RssAnon|RssFile/ {printf "%s %.1f MiB ", $1, $2 / 1024}' "/proc/$pid/status")
+  echo "       after work and ${idle}s idle: $rss"
   kill "$pid"
   wait "$pid" || true
 done

@@ -1,49 +1,49 @@
 package io.tenantry.tenantapp.billing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-@Entity
-@Table(name = "invoices")
-public class Invoice extends PanacheEntityBase {
+/** A row of {@code invoices} with its lines from {@code invoice_lines}, in order. */
+public class Invoice {
 
-  @Id public UUID id;
+  static final Table<Invoice> TABLE =
+      new Table<>(
+          "invoices",
+          "invoice",
+          "id, number, subscriber_id, currency, total, status, due_date, created_at",
+          Invoice::read);
 
+  public UUID id;
   public String number;
-
-  @Column(name = "subscriber_id")
   public UUID subscriberId;
-
   public String currency;
 
   /** Sum of the lines, kept so lists and reports need not join them. */
   public BigDecimal total;
 
-  @Convert(converter = InvoiceStatus.DbConverter.class)
   public InvoiceStatus status;
-
-  @Column(name = "due_date")
   public LocalDate dueDate;
-
-  @Column(name = "created_at")
   public Instant createdAt;
-
-  @ElementCollection
-  @CollectionTable(name = "invoice_lines", joinColumns = @JoinColumn(name = "invoice_id"))
-  @OrderColumn(name = "position")
   public List<InvoiceLine> lines = new ArrayList<>();
+
+  private static Invoice read(ResultSet row) throws SQLException {
+    Invoice i = new Invoice();
+    i.id = Db.uuid(row, "id");
+    i.number = row.getString("number");
+    i.subscriberId = Db.uuid(row, "subscriber_id");
+    i.currency = row.getString("currency");
+    i.total = row.getBigDecimal("total");
+    i.status = Db.enumOf(InvoiceStatus.class, row, "status");
+    i.dueDate = row.getObject("due_date", LocalDate.class);
+    i.createdAt = Db.instant(row, "created_at");
+    return i;
+  }
 }

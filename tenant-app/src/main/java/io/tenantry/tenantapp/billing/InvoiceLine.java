@@ -1,15 +1,6 @@
 package io.tenantry.tenantapp.billing;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 
-@Embeddable
-public class InvoiceLine {
-
-  public String description;
-  public BigDecimal quantity;
-
-  @Column(name = "unit_price")
-  public BigDecimal unitPrice;
-}
+/** One line of an invoice, a row of {@code invoice_lines}. */
+public record InvoiceLine(String description, BigDecimal quantity, BigDecimal unitPrice) {}

@@ -3,18 +3,20 @@ package io.tenantry.tenantapp.billing;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.common.ListQuery;
 import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.common.SortField;
-import io.tenantry.tenantapp.subscribers.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,14 +25,14 @@ public class InvoiceService {
 
   private static final Map<String, SortField<Invoice>> SORTS =
       Map.of(
-          "createdAt", SortField.instant("createdAt", i -> i.createdAt),
-          "dueDate", SortField.date("dueDate", i -> i.dueDate),
+          "createdAt", SortField.instant("created_at", i -> i.createdAt),
+          "dueDate", SortField.date("due_date", i -> i.dueDate),
           "number", SortField.text("number", i -> i.number));
 
-  private final EntityManager em;
+  private final Db db;
 
-  InvoiceService(EntityManager em) {
-    this.em = em;
+  InvoiceService(Db db) {
+    this.db = db;
   }
 
   /** Filters of an invoice list; null means "any". */
@@ -43,19 +45,30 @@ public class InvoiceService {
     i.status = InvoiceStatus.draft;
     i.createdAt = Clock.now();
     apply(i, request);
-    i.persistAndFlush();
+    db.update(
+        "INSERT INTO invoices (id, number, subscriber_id, currency, total, status, due_date,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        i.id,
+        i.number,
+        i.subscriberId,
+        i.currency,
+        i.total,
+        i.status,
+        i.dueDate,
+        i.createdAt);
+    insertLines(i);
     return InvoiceView.of(i);
   }
 
   @Transactional
   public InvoiceView get(UUID id) {
-    return InvoiceView.of(find(id));
+    return InvoiceView.of(withLines(db.get(Invoice.TABLE, id)));
   }
 
   /** Only drafts change; an issued invoice is a document the subscriber has seen. */
   @Transactional
   public InvoiceView update(UUID id, InvoiceRequest request) {
-    Invoice i = find(id);
+    Invoice i = db.lock(Invoice.TABLE, id);
     if (i.status != InvoiceStatus.draft) {
       throw ProblemException.conflict(
           "invoice-not-draft",
@@ -63,56 +76,98 @@ public class InvoiceService {
           Map.of("status", i.status.toString()));
     }
     apply(i, request);
-    i.flush();
+    db.update(
+        "UPDATE invoices SET number = ?, subscriber_id = ?, currency = ?, total = ?, due_date = ?"
+            + " WHERE id = ?",
+        i.number,
+        i.subscriberId,
+        i.currency,
+        i.total,
+        i.dueDate,
+        i.id);
+    db.update("DELETE FROM invoice_lines WHERE invoice_id = ?", i.id);
+    insertLines(i);
     return InvoiceView.of(i);
   }
 
   @Transactional
   public InvoiceView changeStatus(UUID id, InvoiceStatus to) {
-    Invoice i = find(id);
+    Invoice i = db.lock(Invoice.TABLE, id);
     Lifecycle.check("invoice", i.status, to);
     i.status = to;
-    return InvoiceView.of(i);
+    db.update("UPDATE invoices SET status = ? WHERE id = ?", to, id);
+    return InvoiceView.of(withLines(i));
   }
 
   @Transactional
   public Page<InvoiceView> list(Filter filter, String sort, String cursor, int limit) {
-    return new ListQuery<>(Invoice.class, SORTS, (Invoice i) -> i.id)
-        .filter("e.status = :status", "status", filter.status())
-        .filter("e.subscriberId = :subscriber", "subscriber", filter.subscriberId())
-        .filter("e.dueDate < :dueBefore", "dueBefore", filter.dueBefore())
-        .fetch(em, sort, cursor, limit)
-        .map(InvoiceView::of);
+    Page<Invoice> page =
+        new ListQuery<>(Invoice.TABLE, SORTS, (Invoice i) -> i.id)
+            .filter("status = ?", filter.status())
+            .filter("subscriber_id = ?", filter.subscriberId())
+            .filter("due_date < ?", filter.dueBefore())
+            .fetch(db, sort, cursor, limit);
+    withLines(page.items());
+    return page.map(InvoiceView::of);
   }
 
   static BigDecimal amountOf(InvoiceLine line) {
-    return line.quantity.multiply(line.unitPrice).setScale(2, RoundingMode.HALF_EVEN);
+    return line.quantity().multiply(line.unitPrice()).setScale(2, RoundingMode.HALF_EVEN);
   }
 
-  private static Invoice find(UUID id) {
-    Invoice i = Invoice.findById(id);
-    if (i == null) {
-      throw ProblemException.notFound("invoice", id);
+  private Invoice withLines(Invoice invoice) {
+    withLines(List.of(invoice));
+    return invoice;
+  }
+
+  /** Reads the lines of all these invoices in one query. */
+  private void withLines(List<Invoice> invoices) {
+    if (invoices.isEmpty()) {
+      return;
     }
-    return i;
+    Map<UUID, Invoice> byId = new HashMap<>();
+    invoices.forEach(i -> byId.put(i.id, i));
+    db.list(
+        "SELECT invoice_id, description, quantity, unit_price FROM invoice_lines"
+            + " WHERE invoice_id = ANY (?) ORDER BY invoice_id, position",
+        row -> {
+          byId.get(Db.uuid(row, "invoice_id"))
+              .lines
+              .add(
+                  new InvoiceLine(
+                      row.getString("description"),
+                      row.getBigDecimal("quantity"),
+                      row.getBigDecimal("unit_price")));
+          return null;
+        },
+        (Object) byId.keySet().toArray(UUID[]::new));
   }
 
-  private static void apply(Invoice i, InvoiceRequest r) {
-    if (Subscriber.findById(r.subscriberId()) == null) {
+  private void insertLines(Invoice i) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int position = 0; position < i.lines.size(); position++) {
+      InvoiceLine line = i.lines.get(position);
+      rows.add(
+          new Object[] {i.id, position, line.description(), line.quantity(), line.unitPrice()});
+    }
+    db.batch(
+        "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  private void apply(Invoice i, InvoiceRequest r) {
+    if (!db.exists("subscribers", r.subscriberId())) {
       throw ProblemException.invalid("subscriberId", "must name an existing subscriber");
     }
     i.number = r.number();
     i.subscriberId = r.subscriberId();
     i.currency = r.currency();
     i.dueDate = r.dueDate();
-    i.lines.clear();
-    for (InvoiceDtos.LineRequest l : r.lines()) {
-      InvoiceLine line = new InvoiceLine();
-      line.description = l.description();
-      line.quantity = l.quantity();
-      line.unitPrice = l.unitPrice();
-      i.lines.add(line);
-    }
+    i.lines =
+        r.lines().stream()
+            .map(l -> new InvoiceLine(l.description(), l.quantity(), l.unitPrice()))
+            .toList();
     i.total =
         i.lines.stream().map(InvoiceService::amountOf).reduce(BigDecimal.ZERO, BigDecimal::add);
   }

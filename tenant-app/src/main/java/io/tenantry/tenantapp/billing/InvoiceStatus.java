@@ -2,8 +2,6 @@ package io.tenantry.tenantapp.billing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.tenantry.tenantapp.common.Lifecycle;
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,19 +30,5 @@ public enum InvoiceStatus implements Lifecycle<InvoiceStatus> {
   @Override
   public String toString() {
     return this == void_ ? "void" : name();
-  }
-
-  /** Stores the wire value. */
-  @Converter
-  public static class DbConverter implements AttributeConverter<InvoiceStatus, String> {
-    @Override
-    public String convertToDatabaseColumn(InvoiceStatus status) {
-      return status == null ? null : status.toString();
-    }
-
-    @Override
-    public InvoiceStatus convertToEntityAttribute(String value) {
-      return io.tenantry.tenantapp.common.Enums.parse(InvoiceStatus.class, "status", value);
-    }
   }
 }

@@ -1,11 +1,8 @@
 package io.tenantry.tenantapp.common;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,23 +17,23 @@ public final class ListQuery<E> {
 
   public static final int MAX_LIMIT = 200;
 
-  private final Class<E> entity;
+  private final Table<E> table;
   private final Map<String, SortField<E>> sortFields;
   private final Function<E, UUID> idOf;
   private final List<String> clauses = new ArrayList<>();
-  private final Map<String, Object> params = new HashMap<>();
+  private final List<Object> params = new ArrayList<>();
 
-  public ListQuery(Class<E> entity, Map<String, SortField<E>> sortFields, Function<E, UUID> idOf) {
-    this.entity = entity;
+  public ListQuery(Table<E> table, Map<String, SortField<E>> sortFields, Function<E, UUID> idOf) {
+    this.table = table;
     this.sortFields = sortFields;
     this.idOf = idOf;
   }
 
-  /** Adds {@code clause} (JPQL over alias {@code e}) when {@code value} is present. */
-  public ListQuery<E> filter(String clause, String param, Object value) {
+  /** Adds {@code clause} (SQL with one {@code ?}) when {@code value} is present. */
+  public ListQuery<E> filter(String clause, Object value) {
     if (value != null) {
       clauses.add(clause);
-      params.put(param, value);
+      params.add(value);
     }
     return this;
   }
@@ -47,7 +44,7 @@ public final class ListQuery<E> {
     return this;
   }
 
-  public Page<E> fetch(EntityManager em, String sort, String cursor, int limit) {
+  public Page<E> fetch(Db db, String sort, String cursor, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
     }
@@ -59,26 +56,21 @@ public final class ListQuery<E> {
           "sort", "must be one of " + sortFields.keySet() + ", optionally prefixed with '-'");
     }
     List<String> where = new ArrayList<>(clauses);
-    Map<String, Object> bound = new HashMap<>(params);
+    List<Object> bound = new ArrayList<>(params);
     if (cursor != null) {
       Cursor key = Cursor.decode(cursor, sort);
-      String op = descending ? "<" : ">";
-      where.add(
-          "(e.%1$s %2$s :cursorValue or (e.%1$s = :cursorValue and e.id %2$s :cursorId))"
-              .formatted(field.path(), op));
-      bound.put("cursorValue", parse(field, key.value()));
-      bound.put("cursorId", key.id());
+      // a row comparison, which the (column, id) index of every sortable column serves
+      where.add("(%s, id) %s (?, ?)".formatted(field.column(), descending ? "<" : ">"));
+      bound.add(parse(field, key.value()));
+      bound.add(key.id());
     }
-    String direction = descending ? "desc" : "asc";
-    String jpql =
-        "from "
-            + entity.getSimpleName()
-            + " e"
-            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-            + " order by e.%s %s, e.id %s".formatted(field.path(), direction, direction);
-    TypedQuery<E> query = em.createQuery(jpql, entity).setMaxResults(limit + 1);
-    bound.forEach(query::setParameter);
-    List<E> rows = query.getResultList();
+    String direction = descending ? "DESC" : "ASC";
+    String sql =
+        table.select()
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY %s %s, id %s LIMIT ?".formatted(field.column(), direction, direction);
+    bound.add(limit + 1);
+    List<E> rows = db.list(sql, table.mapper(), bound.toArray());
     if (rows.size() <= limit) {
       return new Page<>(rows, null);
     }

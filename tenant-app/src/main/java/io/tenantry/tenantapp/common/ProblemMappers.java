@@ -2,7 +2,6 @@ package io.tenantry.tenantapp.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -75,20 +74,27 @@ public class ProblemMappers {
     return new Problem("about:blank", title, status, null, Map.of()).toResponse();
   }
 
+  /**
+   * A constraint the services do not check first (uniqueness, or a row that vanished between the
+   * check and the write) is a 409; any other database failure is a 500.
+   */
   @ServerExceptionMapper
-  public Response persistence(PersistenceException e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-        String constraint = String.valueOf(violation.getConstraintName());
-        return ProblemException.conflict(
-                "duplicate",
-                "a record with the same " + fieldOfConstraint(constraint) + " already exists",
-                Map.of("field", fieldOfConstraint(constraint)))
-            .toProblem()
-            .toResponse();
-      }
-      cause = cause.getCause();
+  public Response data(DataException e) {
+    String constraint = e.constraint().orElse("unknown");
+    if (e.uniqueViolation()) {
+      String field = fieldOfConstraint(constraint);
+      return ProblemException.conflict(
+              "duplicate",
+              "a record with the same " + field + " already exists",
+              Map.of("field", field))
+          .toProblem()
+          .toResponse();
+    }
+    if (e.integrityViolation()) {
+      return ProblemException.conflict(
+              "constraint", "the change conflicts with " + constraint, Map.of())
+          .toProblem()
+          .toResponse();
     }
     return unexpected(e);
   }

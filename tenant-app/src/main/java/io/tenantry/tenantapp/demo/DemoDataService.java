@@ -1,12 +1,14 @@
 package io.tenantry.tenantapp.demo;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fills the tenant with realistic data entirely inside PostgreSQL ({@code INSERT … SELECT
@@ -32,11 +34,11 @@ public class DemoDataService {
   public record Summary(
       String tag, long subscribers, long devices, long invoices, long tickets, long sessions) {}
 
-  private final EntityManager em;
+  private final Db db;
   private final SecureRandom random = new SecureRandom();
 
-  DemoDataService(EntityManager em) {
-    this.em = em;
+  DemoDataService(Db db) {
+    this.db = db;
   }
 
   @Transactional
@@ -94,29 +96,32 @@ public class DemoDataService {
   }
 
   private long insertSubscribers(String tag, int count) {
-    return em.createNativeQuery(
-            "INSERT INTO subscribers (id, account_number, name, email, phone, address, service_plan, "
-                + "radius_username, status, created_at) "
-                + "SELECT gen_random_uuid(), 'D' || :tag || '-' || lpad(n::text, 8, '0'), f || ' ' || l, "
-                + "lower(f) || '.' || lower(l) || n || '@example.net', "
-                + "'+1 555 ' || lpad((n % 10000000)::text, 7, '0'), "
-                + "(n % 999 + 1) || ' ' || (ARRAY['Main St','Oak Ave','Market Rd','Lake View','Hill Close'])[1 + n % 5], "
-                + PLANS
-                + "[1 + n % 5], lower(f) || '.' || lower(l) || '.' || lower(:tag) || n, "
-                + STATUSES
-                + "[1 + n % 10], now() - (n % 1000) * interval '1 hour' "
-                + "FROM (SELECT n, "
-                + FIRST
-                + "[1 + n % 20] AS f, "
-                + LAST
-                + "[1 + (n / 20) % 20] AS l "
-                + "FROM generate_series(1, :count) AS n) g")
-        .setParameter("tag", tag)
-        .setParameter("count", count)
-        .executeUpdate();
+    return insert(
+        "INSERT INTO subscribers (id, account_number, name, email, phone, address, service_plan, "
+            + "radius_username, status, created_at) "
+            + "SELECT gen_random_uuid(), 'D' || :tag || '-' || lpad(n::text, 8, '0'), f || ' ' || l, "
+            + "lower(f) || '.' || lower(l) || n || '@example.net', "
+            + "'+1 555 ' || lpad((n % 10000000)::text, 7, '0'), "
+            + "(n % 999 + 1) || ' ' || (ARRAY['Main St','Oak Ave','Market Rd','Lake View','Hill Close'])[1 + n % 5], "
+            + PLANS
+            + "[1 + n % 5], lower(f) || '.' || lower(l) || '.' || lower(:tag) || n, "
+            + STATUSES
+            + "[1 + n % 10], now() - (n % 1000) * interval '1 hour' "
+            + "FROM (SELECT n, "
+            + FIRST
+            + "[1 + n % 20] AS f, "
+            + LAST
+            + "[1 + (n / 20) % 20] AS l "
+            + "FROM generate_series(1, :count) AS n) g",
+        Map.of("tag", tag, "count", count));
   }
 
   private long insert(String sql, String tag) {
-    return em.createNativeQuery(sql).setParameter("tag", tag).executeUpdate();
+    return insert(sql, Map.of("tag", tag));
+  }
+
+  private long insert(String sql, Map<String, ?> values) {
+    NamedSql statement = NamedSql.of(sql);
+    return db.update(statement.sql(), statement.bind(values));
   }
 }

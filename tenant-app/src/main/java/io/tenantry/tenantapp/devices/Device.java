@@ -1,38 +1,42 @@
 package io.tenantry.tenantapp.devices;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-@Entity
-@Table(name = "devices")
-public class Device extends PanacheEntityBase {
+/** A row of {@code devices}. */
+public class Device {
 
-  @Id public UUID id;
+  static final Table<Device> TABLE =
+      new Table<>(
+          "devices",
+          "device",
+          "id, serial_number, mac_address, device_type, status, subscriber_id, created_at",
+          Device::read);
 
-  @Column(name = "serial_number")
+  public UUID id;
   public String serialNumber;
 
   /** Normalised, see {@link MacAddress}. */
-  @Column(name = "mac_address")
   public String macAddress;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "device_type")
   public DeviceType deviceType;
-
-  @Enumerated(EnumType.STRING)
   public DeviceStatus status;
-
-  @Column(name = "subscriber_id")
   public UUID subscriberId;
-
-  @Column(name = "created_at")
   public Instant createdAt;
+
+  private static Device read(ResultSet row) throws SQLException {
+    Device d = new Device();
+    d.id = Db.uuid(row, "id");
+    d.serialNumber = row.getString("serial_number");
+    d.macAddress = row.getString("mac_address");
+    d.deviceType = Db.enumOf(DeviceType.class, row, "device_type");
+    d.status = Db.enumOf(DeviceStatus.class, row, "status");
+    d.subscriberId = Db.uuid(row, "subscriber_id");
+    d.createdAt = Db.instant(row, "created_at");
+    return d;
+  }
 }

@@ -1,6 +1,7 @@
 package io.tenantry.tenantapp.devices;
 
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.common.ListQuery;
@@ -9,9 +10,7 @@ import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.common.SortField;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceRequest;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceView;
-import io.tenantry.tenantapp.subscribers.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.UUID;
@@ -21,13 +20,13 @@ public class DeviceService {
 
   private static final Map<String, SortField<Device>> SORTS =
       Map.of(
-          "createdAt", SortField.instant("createdAt", d -> d.createdAt),
-          "serialNumber", SortField.text("serialNumber", d -> d.serialNumber));
+          "createdAt", SortField.instant("created_at", d -> d.createdAt),
+          "serialNumber", SortField.text("serial_number", d -> d.serialNumber));
 
-  private final EntityManager em;
+  private final Db db;
 
-  DeviceService(EntityManager em) {
-    this.em = em;
+  DeviceService(Db db) {
+    this.db = db;
   }
 
   /** Filters of a device list; null means "any". */
@@ -40,28 +39,45 @@ public class DeviceService {
     d.status = DeviceStatus.in_stock;
     d.createdAt = Clock.now();
     apply(d, request);
-    d.persistAndFlush();
+    db.update(
+        "INSERT INTO devices (id, serial_number, mac_address, device_type, status, subscriber_id,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        d.id,
+        d.serialNumber,
+        d.macAddress,
+        d.deviceType,
+        d.status,
+        d.subscriberId,
+        d.createdAt);
     return DeviceView.of(d);
   }
 
   @Transactional
   public DeviceView get(UUID id) {
-    return DeviceView.of(find(id));
+    return DeviceView.of(db.get(Device.TABLE, id));
   }
 
   @Transactional
   public DeviceView update(UUID id, DeviceRequest request) {
-    Device d = find(id);
+    Device d = db.lock(Device.TABLE, id);
     apply(d, request);
-    d.flush();
+    db.update(
+        "UPDATE devices SET serial_number = ?, mac_address = ?, device_type = ?, subscriber_id = ?"
+            + " WHERE id = ?",
+        d.serialNumber,
+        d.macAddress,
+        d.deviceType,
+        d.subscriberId,
+        d.id);
     return DeviceView.of(d);
   }
 
   @Transactional
   public DeviceView changeStatus(UUID id, DeviceStatus to) {
-    Device d = find(id);
+    Device d = db.lock(Device.TABLE, id);
     Lifecycle.check("device", d.status, to);
     d.status = to;
+    db.update("UPDATE devices SET status = ? WHERE id = ?", to, id);
     return DeviceView.of(d);
   }
 
@@ -72,24 +88,16 @@ public class DeviceService {
             ? null
             : MacAddress.normalise(filter.mac())
                 .orElseThrow(() -> ProblemException.invalid("mac", "must be a MAC address"));
-    return new ListQuery<>(Device.class, SORTS, (Device d) -> d.id)
-        .filter("e.status = :status", "status", filter.status())
-        .filter("e.deviceType = :type", "type", filter.deviceType())
-        .filter("e.subscriberId = :subscriber", "subscriber", filter.subscriberId())
-        .filter("e.macAddress = :mac", "mac", mac)
-        .fetch(em, sort, cursor, limit)
+    return new ListQuery<>(Device.TABLE, SORTS, (Device d) -> d.id)
+        .filter("status = ?", filter.status())
+        .filter("device_type = ?", filter.deviceType())
+        .filter("subscriber_id = ?", filter.subscriberId())
+        .filter("mac_address = ?", mac)
+        .fetch(db, sort, cursor, limit)
         .map(DeviceView::of);
   }
 
-  private static Device find(UUID id) {
-    Device d = Device.findById(id);
-    if (d == null) {
-      throw ProblemException.notFound("device", id);
-    }
-    return d;
-  }
-
-  private static void apply(Device d, DeviceRequest r) {
+  private void apply(Device d, DeviceRequest r) {
     d.serialNumber = r.serialNumber();
     d.macAddress =
         MacAddress.normalise(r.macAddress())
@@ -100,7 +108,7 @@ public class DeviceService {
                         "must be a MAC address such as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF,"
                             + " aabb.ccdd.eeff or aabbccddeeff"));
     d.deviceType = Enums.parse(DeviceType.class, "deviceType", r.deviceType());
-    if (r.subscriberId() != null && Subscriber.findById(r.subscriberId()) == null) {
+    if (r.subscriberId() != null && !db.exists("subscribers", r.subscriberId())) {
       throw ProblemException.invalid("subscriberId", "must name an existing subscriber");
     }
     d.subscriberId = r.subscriberId();

@@ -1,6 +1,7 @@
 package io.tenantry.tenantapp.identity;
 
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.identity.IdentityDtos.TokenResponse;
@@ -23,15 +24,19 @@ public class AuthService {
 
   private final TenantConfig config;
   private final TokenIssuer issuer;
+  private final StaffUsers staff;
+  private final Db db;
 
-  AuthService(TenantConfig config, TokenIssuer issuer) {
+  AuthService(TenantConfig config, TokenIssuer issuer, StaffUsers staff, Db db) {
     this.config = config;
     this.issuer = issuer;
+    this.staff = staff;
+    this.db = db;
   }
 
   @Transactional
   public TokenResponse login(String email, String password) {
-    StaffUser user = StaffUser.byEmail(email).orElse(null);
+    StaffUser user = staff.byEmail(email).orElse(null);
     // one answer, in the same time, for unknown, disabled and wrong password: the endpoint
     // reveals nothing (an unknown user's password is checked against a decoy hash)
     boolean matches = Secrets.passwordMatches(password, user == null ? null : user.passwordHash);
@@ -48,38 +53,48 @@ public class AuthService {
   @Transactional(dontRollbackOn = ProblemException.class)
   public TokenResponse refresh(String presented) {
     String hash = Secrets.digest(presented);
-    RefreshToken token = RefreshToken.find("tokenHash", hash).firstResult();
-    if (token == null) {
-      throw BAD_REFRESH;
-    }
+    RefreshToken token =
+        db.first(
+                "SELECT id, staff_user_id, expires_at FROM refresh_tokens WHERE token_hash = ?",
+                RefreshToken::read,
+                hash)
+            .orElseThrow(() -> BAD_REFRESH);
     Instant now = Clock.now();
     int consumed =
-        RefreshToken.update("consumedAt = ?1 where id = ?2 and consumedAt is null", now, token.id);
+        db.update(
+            "UPDATE refresh_tokens SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL",
+            now,
+            token.id());
     if (consumed == 0) {
-      revokeAll(token.staffUserId);
+      revokeAll(token.staffUserId());
       throw BAD_REFRESH;
     }
-    StaffUser user = StaffUser.findById(token.staffUserId);
-    if (token.expiresAt.isBefore(now) || user == null || user.status != StaffStatus.active) {
+    StaffUser user = staff.byId(token.staffUserId()).orElse(null);
+    if (token.expiresAt().isBefore(now) || user == null || user.status != StaffStatus.active) {
       throw BAD_REFRESH;
     }
     return tokensFor(user);
   }
 
-  static void revokeAll(UUID staffUserId) {
-    RefreshToken.update(
-        "consumedAt = ?1 where staffUserId = ?2 and consumedAt is null", Clock.now(), staffUserId);
+  /** Ends every session of the user: their refresh tokens stop working. */
+  void revokeAll(UUID staffUserId) {
+    db.update(
+        "UPDATE refresh_tokens SET consumed_at = ? WHERE staff_user_id = ? AND consumed_at IS NULL",
+        Clock.now(),
+        staffUserId);
   }
 
   private TokenResponse tokensFor(StaffUser user) {
     String refresh = Secrets.newToken();
-    RefreshToken stored = new RefreshToken();
-    stored.id = UUID.randomUUID();
-    stored.staffUserId = user.id;
-    stored.tokenHash = Secrets.digest(refresh);
-    stored.createdAt = Clock.now();
-    stored.expiresAt = stored.createdAt.plus(config.refreshTokenLifetime());
-    stored.persist();
+    Instant now = Clock.now();
+    db.update(
+        "INSERT INTO refresh_tokens (id, staff_user_id, token_hash, expires_at, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        UUID.randomUUID(),
+        user.id,
+        Secrets.digest(refresh),
+        now.plus(config.refreshTokenLifetime()),
+        now);
     return new TokenResponse(
         issuer.accessToken(user), refresh, "Bearer", issuer.accessTokenSeconds());
   }

@@ -1,6 +1,5 @@
 package io.tenantry.tenantapp.identity;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -31,9 +30,11 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
       java.util.Map.of("tenant:search", "internal:search", "tenant:usage", "internal:usage");
 
   private final TokenVerifier verifier;
+  private final StaffUsers staffUsers;
 
-  BearerIdentityProvider(TokenVerifier verifier) {
+  BearerIdentityProvider(TokenVerifier verifier, StaffUsers staffUsers) {
     this.verifier = verifier;
+    this.staffUsers = staffUsers;
   }
 
   @Override
@@ -56,12 +57,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     UUID id = UUID.fromString(jwt.getSubject());
     // a disabled user's access token stops working at once, not when it expires
     boolean active =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  StaffUser user = StaffUser.findById(id);
-                  return user != null && user.status == StaffStatus.active && user.role == role;
-                });
+        staffUsers
+            .byId(id)
+            .filter(user -> user.status == StaffStatus.active && user.role == role)
+            .isPresent();
     if (!active) {
       throw new AuthenticationFailedException("staff user is not active");
     }

@@ -28,14 +28,16 @@ public class BootstrapAdmin {
 
   private final TenantConfig config;
   private final StaffService staff;
+  private final StaffUsers users;
 
-  BootstrapAdmin(TenantConfig config, StaffService staff) {
+  BootstrapAdmin(TenantConfig config, StaffService staff, StaffUsers users) {
     this.config = config;
     this.staff = staff;
+    this.users = users;
   }
 
   void onStart(@Observes StartupEvent event) {
-    boolean empty = QuarkusTransaction.requiringNew().call(() -> StaffUser.count() == 0);
+    boolean empty = QuarkusTransaction.requiringNew().call(() -> users.count() == 0);
     if (!empty) {
       return;
     }
@@ -54,7 +56,7 @@ public class BootstrapAdmin {
         admin.email(), file);
   }
 
-  private static void createActive(String email, String password) {
+  private void createActive(String email, String password) {
     StaffUser user = new StaffUser();
     user.id = UUID.randomUUID();
     user.email = email;
@@ -63,7 +65,7 @@ public class BootstrapAdmin {
     user.status = StaffStatus.active;
     user.passwordHash = Secrets.hashPassword(password);
     user.createdAt = Clock.now();
-    user.persist();
+    users.insert(user);
   }
 
   private Path writeOwnerOnly(String secret) {

@@ -1,32 +1,19 @@
 package io.tenantry.tenantapp.identity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A refresh token, stored as its SHA-256; each use consumes it and issues the next. */
-@Entity
-@Table(name = "refresh_tokens")
-public class RefreshToken extends PanacheEntityBase {
+/**
+ * A refresh token, a row of {@code refresh_tokens} stored as its SHA-256; each use consumes it and
+ * issues the next.
+ */
+record RefreshToken(UUID id, UUID staffUserId, Instant expiresAt) {
 
-  @Id public UUID id;
-
-  @Column(name = "staff_user_id")
-  public UUID staffUserId;
-
-  @Column(name = "token_hash")
-  public String tokenHash;
-
-  @Column(name = "expires_at")
-  public Instant expiresAt;
-
-  @Column(name = "consumed_at")
-  public Instant consumedAt;
-
-  @Column(name = "created_at")
-  public Instant createdAt;
+  static RefreshToken read(ResultSet row) throws SQLException {
+    return new RefreshToken(
+        Db.uuid(row, "id"), Db.uuid(row, "staff_user_id"), Db.instant(row, "expires_at"));
+  }
 }

@@ -1,9 +1,9 @@
 package io.tenantry.tenantapp.identity;
 
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.entitlements.EntitlementsStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 
@@ -18,11 +18,13 @@ public class SeatLimit {
   /** Arbitrary, fixed for this app: the lock every seat claim in the tenant database shares. */
   private static final long SEATS_LOCK = 0x7465_6e61_6e74_7279L;
 
-  private final EntityManager em;
+  private final Db db;
+  private final StaffUsers staff;
   private final EntitlementsStore entitlements;
 
-  SeatLimit(EntityManager em, EntitlementsStore entitlements) {
-    this.em = em;
+  SeatLimit(Db db, StaffUsers staff, EntitlementsStore entitlements) {
+    this.db = db;
+    this.staff = staff;
     this.entitlements = entitlements;
   }
 
@@ -33,10 +35,8 @@ public class SeatLimit {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void claim() {
-    em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-        .setParameter(1, SEATS_LOCK)
-        .getSingleResult();
-    long used = StaffUser.countSeated();
+    db.list("SELECT pg_advisory_xact_lock(?)", row -> null, SEATS_LOCK);
+    long used = staff.countSeated();
     int seats = entitlements.current().seats();
     if (used > 0 && used >= seats) {
       throw ProblemException.conflict(

@@ -18,15 +18,19 @@ public class StaffService {
 
   private final TenantConfig config;
   private final SeatLimit seats;
+  private final StaffUsers staff;
+  private final AuthService auth;
 
-  StaffService(TenantConfig config, SeatLimit seats) {
+  StaffService(TenantConfig config, SeatLimit seats, StaffUsers staff, AuthService auth) {
     this.config = config;
     this.seats = seats;
+    this.staff = staff;
+    this.auth = auth;
   }
 
   @Transactional
   public InvitationView invite(String email, String displayName, Role role) {
-    if (StaffUser.byEmail(email).isPresent()) {
+    if (staff.byEmail(email).isPresent()) {
       throw ProblemException.conflict(
           "duplicate", "a staff user with this email already exists", Map.of("field", "email"));
     }
@@ -41,7 +45,7 @@ public class StaffService {
     String token = Secrets.newToken();
     user.inviteTokenHash = Secrets.digest(token);
     user.inviteExpiresAt = user.createdAt.plus(config.inviteLifetime());
-    user.persistAndFlush();
+    staff.insert(user);
     return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
   }
 
@@ -49,8 +53,8 @@ public class StaffService {
   @Transactional
   public StaffView acceptInvite(String token, String password) {
     StaffUser user =
-        StaffUser.<StaffUser>find("inviteTokenHash", Secrets.digest(token))
-            .firstResultOptional()
+        staff
+            .byInviteTokenHash(Secrets.digest(token))
             .filter(
                 u -> u.status == StaffStatus.invited && u.inviteExpiresAt.isAfter(Instant.now()))
             .orElseThrow(
@@ -65,33 +69,36 @@ public class StaffService {
     user.status = StaffStatus.active;
     user.inviteTokenHash = null;
     user.inviteExpiresAt = null;
+    staff.update(user);
     return StaffView.of(user);
   }
 
   @Transactional
   public StaffView changeRole(UUID id, Role role, UUID actingUser) {
-    StaffUser user = find(id);
+    StaffUser user = staff.lock(id);
     refuseSelf(id, actingUser, "change their own role");
     user.role = role;
-    AuthService.revokeAll(id);
+    staff.update(user);
+    auth.revokeAll(id);
     return StaffView.of(user);
   }
 
   /** Disables the user and revokes every refresh token, so no session outlives the change. */
   @Transactional
   public StaffView disable(UUID id, UUID actingUser) {
-    StaffUser user = find(id);
+    StaffUser user = staff.lock(id);
     refuseSelf(id, actingUser, "disable themselves");
     user.status = StaffStatus.disabled;
     user.inviteTokenHash = null;
-    AuthService.revokeAll(id);
+    staff.update(user);
+    auth.revokeAll(id);
     return StaffView.of(user);
   }
 
   /** Gives a disabled user their access back, which takes a seat again. */
   @Transactional
   public StaffView enable(UUID id) {
-    StaffUser user = find(id);
+    StaffUser user = staff.lock(id);
     if (user.status != StaffStatus.disabled) {
       throw ProblemException.conflict(
           "invalid-transition",
@@ -107,20 +114,18 @@ public class StaffService {
     }
     seats.claim();
     user.status = StaffStatus.active;
+    staff.update(user);
     return StaffView.of(user);
   }
 
   @Transactional
   public StaffView get(UUID id) {
-    return StaffView.of(find(id));
+    return StaffView.of(staff.get(id));
   }
 
   @Transactional
   public List<StaffView> list() {
-    return StaffUser.<StaffUser>listAll(io.quarkus.panache.common.Sort.by("createdAt", "id"))
-        .stream()
-        .map(StaffView::of)
-        .toList();
+    return staff.all().stream().map(StaffView::of).toList();
   }
 
   private static void refuseSelf(UUID id, UUID actingUser, String what) {
@@ -128,13 +133,5 @@ public class StaffService {
     if (id.equals(actingUser)) {
       throw ProblemException.conflict("self-change", "staff users cannot " + what, Map.of());
     }
-  }
-
-  private static StaffUser find(UUID id) {
-    StaffUser user = StaffUser.findById(id);
-    if (user == null) {
-      throw ProblemException.notFound("staff user", id);
-    }
-    return user;
   }
 }

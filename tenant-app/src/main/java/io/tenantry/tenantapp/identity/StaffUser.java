@@ -1,53 +1,49 @@
 package io.tenantry.tenantapp.identity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-@Entity
-@Table(name = "staff_users")
-public class StaffUser extends PanacheEntityBase {
+/** A row of {@code staff_users}. */
+public class StaffUser {
 
-  @Id public UUID id;
+  static final Table<StaffUser> TABLE =
+      new Table<>(
+          "staff_users",
+          "staff user",
+          "id, email, display_name, role, status, password_hash, invite_token_hash,"
+              + " invite_expires_at, created_at",
+          StaffUser::read);
 
+  public UUID id;
   public String email;
-
-  @Column(name = "display_name")
   public String displayName;
-
-  @Enumerated(EnumType.STRING)
   public Role role;
-
-  @Enumerated(EnumType.STRING)
   public StaffStatus status;
 
   /** Argon2id (PHC string); null until the invitation is accepted. */
-  @Column(name = "password_hash")
   public String passwordHash;
 
   /** SHA-256 of the one-time invitation token; the token itself is never stored. */
-  @Column(name = "invite_token_hash")
   public String inviteTokenHash;
 
-  @Column(name = "invite_expires_at")
   public Instant inviteExpiresAt;
-
-  @Column(name = "created_at")
   public Instant createdAt;
 
-  /** Staff users holding a seat: every one not disabled, pending invitations included. */
-  public static long countSeated() {
-    return count("status <> ?1", StaffStatus.disabled);
-  }
-
-  public static Optional<StaffUser> byEmail(String email) {
-    return find("lower(email) = lower(?1)", email).firstResultOptional();
+  private static StaffUser read(ResultSet row) throws SQLException {
+    StaffUser u = new StaffUser();
+    u.id = Db.uuid(row, "id");
+    u.email = row.getString("email");
+    u.displayName = row.getString("display_name");
+    u.role = Db.enumOf(Role.class, row, "role");
+    u.status = Db.enumOf(StaffStatus.class, row, "status");
+    u.passwordHash = row.getString("password_hash");
+    u.inviteTokenHash = row.getString("invite_token_hash");
+    u.inviteExpiresAt = Db.instant(row, "invite_expires_at");
+    u.createdAt = Db.instant(row, "created_at");
+    return u;
   }
 }

@@ -1,6 +1,7 @@
 package io.tenantry.tenantapp.radius;
 
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.ListQuery;
 import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.ProblemException;
@@ -9,7 +10,6 @@ import io.tenantry.tenantapp.radius.RadiusDtos.SessionStart;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionUsage;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,13 +26,13 @@ public class RadiusService {
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
   private static final Map<String, SortField<RadiusSession>> SORTS =
       Map.of(
-          "startedAt", SortField.instant("startedAt", s -> s.startedAt),
+          "startedAt", SortField.instant("started_at", s -> s.startedAt),
           "username", SortField.text("username", s -> s.username));
 
-  private final EntityManager em;
+  private final Db db;
 
-  RadiusService(EntityManager em) {
-    this.em = em;
+  RadiusService(Db db) {
+    this.db = db;
   }
 
   /** Filters of a session list; null means "any". */
@@ -45,13 +45,18 @@ public class RadiusService {
     s.username = request.username();
     s.nasIp = ipLiteral(request.nasIp());
     s.startedAt = Clock.now();
-    s.persistAndFlush();
+    db.update(
+        "INSERT INTO radius_sessions (id, username, nas_ip, started_at) VALUES (?, ?, ?, ?)",
+        s.id,
+        s.username,
+        s.nasIp,
+        s.startedAt);
     return SessionView.of(s);
   }
 
   @Transactional
   public SessionView get(UUID id) {
-    return SessionView.of(find(id));
+    return SessionView.of(db.get(RadiusSession.TABLE, id));
   }
 
   @Transactional
@@ -63,6 +68,11 @@ public class RadiusService {
     }
     s.bytesIn = usage.bytesIn();
     s.bytesOut = usage.bytesOut();
+    db.update(
+        "UPDATE radius_sessions SET bytes_in = ?, bytes_out = ? WHERE id = ?",
+        s.bytesIn,
+        s.bytesOut,
+        id);
     return SessionView.of(s);
   }
 
@@ -71,30 +81,28 @@ public class RadiusService {
     RadiusSession s = active(id);
     s.endedAt = Clock.now();
     s.terminateCause = ADMIN_RESET;
+    db.update(
+        "UPDATE radius_sessions SET ended_at = ?, terminate_cause = ? WHERE id = ?",
+        s.endedAt,
+        s.terminateCause,
+        id);
     return SessionView.of(s);
   }
 
   @Transactional
   public Page<SessionView> list(Filter filter, String sort, String cursor, int limit) {
     ListQuery<RadiusSession> query =
-        new ListQuery<>(RadiusSession.class, SORTS, (RadiusSession s) -> s.id)
-            .filter("e.username = :username", "username", filter.username());
+        new ListQuery<>(RadiusSession.TABLE, SORTS, (RadiusSession s) -> s.id)
+            .filter("username = ?", filter.username());
     if (filter.active() != null) {
-      query.where(filter.active() ? "e.endedAt is null" : "e.endedAt is not null");
+      query.where(filter.active() ? "ended_at IS NULL" : "ended_at IS NOT NULL");
     }
-    return query.fetch(em, sort, cursor, limit).map(SessionView::of);
+    return query.fetch(db, sort, cursor, limit).map(SessionView::of);
   }
 
-  private static RadiusSession find(UUID id) {
-    RadiusSession s = RadiusSession.findById(id);
-    if (s == null) {
-      throw ProblemException.notFound("session", id);
-    }
-    return s;
-  }
-
-  private static RadiusSession active(UUID id) {
-    RadiusSession s = find(id);
+  /** The session, locked for the change, or a 409 when it has ended. */
+  private RadiusSession active(UUID id) {
+    RadiusSession s = db.lock(RadiusSession.TABLE, id);
     if (s.endedAt != null) {
       throw ProblemException.conflict(
           "session-ended",

@@ -1,37 +1,44 @@
 package io.tenantry.tenantapp.radius;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One RADIUS accounting session; active while {@code endedAt} is null. */
-@Entity
-@Table(name = "radius_sessions")
-public class RadiusSession extends PanacheEntityBase {
+/**
+ * One RADIUS accounting session, a row of {@code radius_sessions}; active while {@code endedAt} is
+ * null.
+ */
+public class RadiusSession {
 
-  @Id public UUID id;
+  static final Table<RadiusSession> TABLE =
+      new Table<>(
+          "radius_sessions",
+          "session",
+          "id, username, nas_ip, started_at, ended_at, bytes_in, bytes_out, terminate_cause",
+          RadiusSession::read);
 
+  public UUID id;
   public String username;
-
-  @Column(name = "nas_ip")
   public String nasIp;
-
-  @Column(name = "started_at")
   public Instant startedAt;
-
-  @Column(name = "ended_at")
   public Instant endedAt;
-
-  @Column(name = "bytes_in")
   public long bytesIn;
-
-  @Column(name = "bytes_out")
   public long bytesOut;
-
-  @Column(name = "terminate_cause")
   public String terminateCause;
+
+  private static RadiusSession read(ResultSet row) throws SQLException {
+    RadiusSession s = new RadiusSession();
+    s.id = Db.uuid(row, "id");
+    s.username = row.getString("username");
+    s.nasIp = row.getString("nas_ip");
+    s.startedAt = Db.instant(row, "started_at");
+    s.endedAt = Db.instant(row, "ended_at");
+    s.bytesIn = row.getLong("bytes_in");
+    s.bytesOut = row.getLong("bytes_out");
+    s.terminateCause = row.getString("terminate_cause");
+    return s;
+  }
 }

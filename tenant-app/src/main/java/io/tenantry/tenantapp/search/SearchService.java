@@ -1,9 +1,9 @@
 package io.tenantry.tenantapp.search;
 
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.NamedSql;
 import io.tenantry.tenantapp.devices.MacAddress;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,23 +158,6 @@ public class SearchService {
               "lower(subject)",
               null));
 
-  /** Parameters a phase's SQL may use; each is bound only where the SQL names it. */
-  private static final List<String> PARAMETERS =
-      List.of(
-          "q",
-          "raw",
-          "lower",
-          "upper",
-          "mac",
-          "pattern",
-          "macPattern",
-          "suffix",
-          "suffixFrom",
-          "suffixTo",
-          "phone",
-          "phoneFrom",
-          "phoneTo");
-
   /** Whether a query can be a phone number, and as what. */
   private enum PhoneQuery {
     NONE,
@@ -194,19 +177,19 @@ public class SearchService {
       PhoneQuery phone,
       boolean severalWords) {}
 
-  private record Statement(String sql, List<String> parameters) {}
-
   /**
    * How one type's rows are found in one phase, and how each is scored. The score is computed in
    * the candidates' select list, so only for the rows the candidate limit lets through.
    */
   private record Match(String where, String score) {}
 
-  private final Map<Shape, Statement> statements = new ConcurrentHashMap<>();
-  private final EntityManager em;
+  private static final NamedSql MISSPELLING = NamedSql.of(MISSPELLING_SETTINGS);
 
-  SearchService(EntityManager em) {
-    this.em = em;
+  private final Map<Shape, NamedSql> statements = new ConcurrentHashMap<>();
+  private final Db db;
+
+  SearchService(Db db) {
+    this.db = db;
   }
 
   @Transactional
@@ -215,13 +198,13 @@ public class SearchService {
     Set<SearchType> types = Set.copyOf(request.types());
     boolean misspellingSettings = false;
     for (Phase phase : Phase.values()) {
-      Statement statement =
+      NamedSql statement =
           statements.computeIfAbsent(form.shape(phase, types), SearchService::statement);
       if (statement == null) {
         continue;
       }
       if (phase.compareTo(Phase.FUZZY) >= 0 && !misspellingSettings) {
-        em.createNativeQuery(MISSPELLING_SETTINGS).setParameter("t", THRESHOLD).getSingleResult();
+        db.list(MISSPELLING.sql(), row -> null, MISSPELLING.bind(Map.of("t", THRESHOLD)));
         misspellingSettings = true;
       }
       List<SearchHit> hits = run(statement, form.values(), request.limit());
@@ -288,29 +271,26 @@ public class SearchService {
   }
 
   /** All asked-for types of one phase in one round trip, ranked as one list. */
-  private List<SearchHit> run(Statement statement, Map<String, String> values, int limit) {
-    Query query = em.createNativeQuery(statement.sql()).setParameter("limit", limit);
-    statement.parameters().forEach(name -> query.setParameter(name, values.get(name)));
-    List<SearchHit> hits = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] cols = (Object[]) row;
-      double score = Math.min(1.0, ((Number) cols[4]).doubleValue());
-      hits.add(
-          new SearchHit(
-              (String) cols[0],
-              String.valueOf(cols[1]),
-              (String) cols[2],
-              (String) cols[3],
-              score));
-    }
-    return hits;
+  private List<SearchHit> run(NamedSql statement, Map<String, String> values, int limit) {
+    Map<String, Object> bound = new HashMap<>(values);
+    bound.put("limit", limit);
+    return db.list(
+        statement.sql(),
+        row ->
+            new SearchHit(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                Math.min(1.0, row.getDouble(5))),
+        statement.bind(bound));
   }
 
   /**
    * The phase's query for each type, in {@link SearchType} order, joined by UNION ALL; ties in
    * score keep that order, then the id. Null when no asked-for type has this phase.
    */
-  private static Statement statement(Shape shape) {
+  private static NamedSql statement(Shape shape) {
     List<String> parts = new ArrayList<>();
     for (SearchType type : SearchType.values()) {
       Source source = SOURCES.get(type);
@@ -326,11 +306,7 @@ public class SearchService {
         "SELECT type, id, title, subtitle, score FROM ("
             + String.join(" UNION ALL ", parts)
             + ") hits ORDER BY score DESC, rank, id LIMIT :limit";
-    List<String> used =
-        PARAMETERS.stream()
-            .filter(name -> Pattern.compile(":" + name + "\\b").matcher(sql).find())
-            .toList();
-    return new Statement(sql, used);
+    return NamedSql.of(sql);
   }
 
   /** How {@code source} is searched in the shape's phase, or null when it is not. */

@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.search;
 
-import io.tenantry.tenantapp.identity.StaffUser;
-import io.tenantry.tenantapp.subscribers.Subscriber;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.identity.StaffUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,8 +15,17 @@ public class UsageService {
    */
   public record Usage(long seatsUsed, long staffUsers, long subscribers) {}
 
+  private final StaffUsers staff;
+  private final Db db;
+
+  UsageService(StaffUsers staff, Db db) {
+    this.staff = staff;
+    this.db = db;
+  }
+
   @Transactional
   public Usage usage() {
-    return new Usage(StaffUser.countSeated(), StaffUser.count(), Subscriber.count());
+    return new Usage(
+        staff.countSeated(), staff.count(), db.count("SELECT count(*) FROM subscribers"));
   }
 }

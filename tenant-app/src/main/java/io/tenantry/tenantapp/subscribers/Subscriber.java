@@ -1,38 +1,46 @@
 package io.tenantry.tenantapp.subscribers;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-@Entity
-@Table(name = "subscribers")
-public class Subscriber extends PanacheEntityBase {
+/** A row of {@code subscribers}. */
+public class Subscriber {
 
-  @Id public UUID id;
+  static final Table<Subscriber> TABLE =
+      new Table<>(
+          "subscribers",
+          "subscriber",
+          "id, account_number, name, email, phone, address, service_plan, radius_username, status,"
+              + " created_at",
+          Subscriber::read);
 
-  @Column(name = "account_number")
+  public UUID id;
   public String accountNumber;
-
   public String name;
   public String email;
   public String phone;
   public String address;
-
-  @Column(name = "service_plan")
   public String servicePlan;
-
-  @Column(name = "radius_username")
   public String radiusUsername;
-
-  @Enumerated(EnumType.STRING)
   public SubscriberStatus status;
-
-  @Column(name = "created_at")
   public Instant createdAt;
+
+  private static Subscriber read(ResultSet row) throws SQLException {
+    Subscriber s = new Subscriber();
+    s.id = Db.uuid(row, "id");
+    s.accountNumber = row.getString("account_number");
+    s.name = row.getString("name");
+    s.email = row.getString("email");
+    s.phone = row.getString("phone");
+    s.address = row.getString("address");
+    s.servicePlan = row.getString("service_plan");
+    s.radiusUsername = row.getString("radius_username");
+    s.status = Db.enumOf(SubscriberStatus.class, row, "status");
+    s.createdAt = Db.instant(row, "created_at");
+    return s;
+  }
 }

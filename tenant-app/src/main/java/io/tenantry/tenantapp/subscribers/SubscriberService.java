@@ -1,15 +1,14 @@
 package io.tenantry.tenantapp.subscribers;
 
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.common.ListQuery;
 import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.common.SortField;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberRequest;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.UUID;
@@ -19,14 +18,14 @@ public class SubscriberService {
 
   private static final Map<String, SortField<Subscriber>> SORTS =
       Map.of(
-          "createdAt", SortField.instant("createdAt", s -> s.createdAt),
+          "createdAt", SortField.instant("created_at", s -> s.createdAt),
           "name", SortField.text("name", s -> s.name),
-          "accountNumber", SortField.text("accountNumber", s -> s.accountNumber));
+          "accountNumber", SortField.text("account_number", s -> s.accountNumber));
 
-  private final EntityManager em;
+  private final Db db;
 
-  SubscriberService(EntityManager em) {
-    this.em = em;
+  SubscriberService(Db db) {
+    this.db = db;
   }
 
   /** Filters of a subscriber list; null means "any". */
@@ -39,47 +38,62 @@ public class SubscriberService {
     s.status = SubscriberStatus.pending;
     s.createdAt = Clock.now();
     apply(s, request);
-    s.persistAndFlush();
+    db.update(
+        "INSERT INTO subscribers (id, account_number, name, email, phone, address, service_plan,"
+            + " radius_username, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        s.id,
+        s.accountNumber,
+        s.name,
+        s.email,
+        s.phone,
+        s.address,
+        s.servicePlan,
+        s.radiusUsername,
+        s.status,
+        s.createdAt);
     return SubscriberView.of(s);
   }
 
   @Transactional
   public SubscriberView get(UUID id) {
-    return SubscriberView.of(find(id));
+    return SubscriberView.of(db.get(Subscriber.TABLE, id));
   }
 
   @Transactional
   public SubscriberView update(UUID id, SubscriberRequest request) {
-    Subscriber s = find(id);
+    Subscriber s = db.lock(Subscriber.TABLE, id);
     apply(s, request);
-    s.flush();
+    db.update(
+        "UPDATE subscribers SET account_number = ?, name = ?, email = ?, phone = ?, address = ?,"
+            + " service_plan = ?, radius_username = ? WHERE id = ?",
+        s.accountNumber,
+        s.name,
+        s.email,
+        s.phone,
+        s.address,
+        s.servicePlan,
+        s.radiusUsername,
+        s.id);
     return SubscriberView.of(s);
   }
 
   @Transactional
   public SubscriberView changeStatus(UUID id, SubscriberStatus to) {
-    Subscriber s = find(id);
+    Subscriber s = db.lock(Subscriber.TABLE, id);
     Lifecycle.check("subscriber", s.status, to);
     s.status = to;
+    db.update("UPDATE subscribers SET status = ? WHERE id = ?", to, id);
     return SubscriberView.of(s);
   }
 
   @Transactional
   public Page<SubscriberView> list(Filter filter, String sort, String cursor, int limit) {
-    return new ListQuery<>(Subscriber.class, SORTS, (Subscriber s) -> s.id)
-        .filter("e.status = :status", "status", filter.status())
-        .filter("e.servicePlan = :plan", "plan", filter.servicePlan())
-        .filter("lower(e.email) = lower(:email)", "email", filter.email())
-        .fetch(em, sort, cursor, limit)
+    return new ListQuery<>(Subscriber.TABLE, SORTS, (Subscriber s) -> s.id)
+        .filter("status = ?", filter.status())
+        .filter("service_plan = ?", filter.servicePlan())
+        .filter("lower(email) = lower(?)", filter.email())
+        .fetch(db, sort, cursor, limit)
         .map(SubscriberView::of);
-  }
-
-  static Subscriber find(UUID id) {
-    Subscriber s = Subscriber.findById(id);
-    if (s == null) {
-      throw ProblemException.notFound("subscriber", id);
-    }
-    return s;
   }
 
   private static void apply(Subscriber s, SubscriberRequest r) {

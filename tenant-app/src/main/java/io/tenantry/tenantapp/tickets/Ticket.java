@@ -1,43 +1,42 @@
 package io.tenantry.tenantapp.tickets;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.common.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-@Entity
-@Table(name = "tickets")
-public class Ticket extends PanacheEntityBase {
+/** A row of {@code tickets}; {@code messages} are read only where a view shows them. */
+public class Ticket {
 
-  @Id public UUID id;
+  static final Table<Ticket> TABLE =
+      new Table<>(
+          "tickets",
+          "ticket",
+          "id, subject, priority, status, subscriber_id, assignee_id, created_at",
+          Ticket::read);
 
+  public UUID id;
   public String subject;
-
-  @Enumerated(EnumType.STRING)
   public TicketPriority priority;
-
-  @Enumerated(EnumType.STRING)
   public TicketStatus status;
-
-  @Column(name = "subscriber_id")
   public UUID subscriberId;
-
-  @Column(name = "assignee_id")
   public UUID assigneeId;
-
-  @Column(name = "created_at")
   public Instant createdAt;
-
-  @OneToMany(mappedBy = "ticket")
-  @OrderBy("createdAt, id")
   public List<TicketMessage> messages = new ArrayList<>();
+
+  private static Ticket read(ResultSet row) throws SQLException {
+    Ticket t = new Ticket();
+    t.id = Db.uuid(row, "id");
+    t.subject = row.getString("subject");
+    t.priority = Db.enumOf(TicketPriority.class, row, "priority");
+    t.status = Db.enumOf(TicketStatus.class, row, "status");
+    t.subscriberId = Db.uuid(row, "subscriber_id");
+    t.assigneeId = Db.uuid(row, "assignee_id");
+    t.createdAt = Db.instant(row, "created_at");
+    return t;
+  }
 }

@@ -1,30 +1,19 @@
 package io.tenantry.tenantapp.tickets;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
+import io.tenantry.tenantapp.common.Db;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-@Entity
-@Table(name = "ticket_messages")
-public class TicketMessage extends PanacheEntityBase {
+/** A row of {@code ticket_messages}. */
+public record TicketMessage(UUID id, UUID authorId, String body, Instant createdAt) {
 
-  @Id public UUID id;
-
-  @ManyToOne
-  @JoinColumn(name = "ticket_id")
-  public Ticket ticket;
-
-  @Column(name = "author_id")
-  public UUID authorId;
-
-  public String body;
-
-  @Column(name = "created_at")
-  public Instant createdAt;
+  static TicketMessage read(ResultSet row) throws SQLException {
+    return new TicketMessage(
+        Db.uuid(row, "id"),
+        Db.uuid(row, "author_id"),
+        row.getString("body"),
+        Db.instant(row, "created_at"));
+  }
 }

@@ -1,19 +1,17 @@
 package io.tenantry.tenantapp.tickets;
 
 import io.tenantry.tenantapp.common.Clock;
+import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.common.ListQuery;
 import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.common.SortField;
-import io.tenantry.tenantapp.identity.StaffUser;
-import io.tenantry.tenantapp.subscribers.Subscriber;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +21,13 @@ public class TicketService {
 
   private static final Map<String, SortField<Ticket>> SORTS =
       Map.of(
-          "createdAt", SortField.instant("createdAt", t -> t.createdAt),
+          "createdAt", SortField.instant("created_at", t -> t.createdAt),
           "subject", SortField.text("subject", t -> t.subject));
 
-  private final EntityManager em;
+  private final Db db;
 
-  TicketService(EntityManager em) {
-    this.em = em;
+  TicketService(Db db) {
+    this.db = db;
   }
 
   /** Filters of a ticket list; null means "any". */
@@ -42,71 +40,93 @@ public class TicketService {
     t.status = TicketStatus.open;
     t.createdAt = Clock.now();
     apply(t, request);
-    t.persistAndFlush();
+    db.update(
+        "INSERT INTO tickets (id, subject, priority, status, subscriber_id, assignee_id,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        t.id,
+        t.subject,
+        t.priority,
+        t.status,
+        t.subscriberId,
+        t.assigneeId,
+        t.createdAt);
     return TicketView.of(t);
   }
 
   @Transactional
   public TicketView get(UUID id) {
-    return TicketView.of(find(id));
+    return TicketView.of(withMessages(db.get(Ticket.TABLE, id)));
   }
 
   @Transactional
   public TicketView update(UUID id, TicketRequest request) {
-    Ticket t = find(id);
+    Ticket t = db.lock(Ticket.TABLE, id);
     apply(t, request);
-    return TicketView.of(t);
+    db.update(
+        "UPDATE tickets SET subject = ?, priority = ?, subscriber_id = ?, assignee_id = ?"
+            + " WHERE id = ?",
+        t.subject,
+        t.priority,
+        t.subscriberId,
+        t.assigneeId,
+        t.id);
+    return TicketView.of(withMessages(t));
   }
 
   @Transactional
   public TicketView changeStatus(UUID id, TicketStatus to) {
-    Ticket t = find(id);
+    Ticket t = db.lock(Ticket.TABLE, id);
     Lifecycle.check("ticket", t.status, to);
     t.status = to;
-    return TicketView.of(t);
+    db.update("UPDATE tickets SET status = ? WHERE id = ?", to, id);
+    return TicketView.of(withMessages(t));
   }
 
   @Transactional
   public TicketView addMessage(UUID id, UUID authorId, MessageRequest request) {
-    Ticket t = find(id);
+    // locked: a message never lands on a ticket that is being closed at the same moment
+    Ticket t = db.lock(Ticket.TABLE, id);
     if (t.status == TicketStatus.closed) {
       throw ProblemException.conflict(
           "ticket-closed", "a closed ticket takes no messages", Map.of());
     }
-    TicketMessage m = new TicketMessage();
-    m.id = UUID.randomUUID();
-    m.ticket = t;
-    m.authorId = authorId;
-    m.body = request.body();
-    m.createdAt = Clock.now();
-    m.persist();
-    t.messages.add(m);
-    return TicketView.of(t);
+    TicketMessage m = new TicketMessage(UUID.randomUUID(), authorId, request.body(), Clock.now());
+    db.update(
+        "INSERT INTO ticket_messages (id, ticket_id, author_id, body, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        m.id(),
+        id,
+        m.authorId(),
+        m.body(),
+        m.createdAt());
+    return TicketView.of(withMessages(t));
   }
 
   @Transactional
   public Page<TicketView> list(Filter filter, String sort, String cursor, int limit) {
-    return new ListQuery<>(Ticket.class, SORTS, (Ticket t) -> t.id)
-        .filter("e.status = :status", "status", filter.status())
-        .filter("e.priority = :priority", "priority", filter.priority())
-        .filter("e.assigneeId = :assignee", "assignee", filter.assigneeId())
-        .fetch(em, sort, cursor, limit)
+    return new ListQuery<>(Ticket.TABLE, SORTS, (Ticket t) -> t.id)
+        .filter("status = ?", filter.status())
+        .filter("priority = ?", filter.priority())
+        .filter("assignee_id = ?", filter.assigneeId())
+        .fetch(db, sort, cursor, limit)
         .map(TicketView::summary);
   }
 
-  private static Ticket find(UUID id) {
-    Ticket t = Ticket.findById(id);
-    if (t == null) {
-      throw ProblemException.notFound("ticket", id);
-    }
+  private Ticket withMessages(Ticket t) {
+    t.messages =
+        db.list(
+            "SELECT id, author_id, body, created_at FROM ticket_messages WHERE ticket_id = ?"
+                + " ORDER BY created_at, id",
+            TicketMessage::read,
+            t.id);
     return t;
   }
 
-  private static void apply(Ticket t, TicketRequest r) {
-    if (r.subscriberId() != null && Subscriber.findById(r.subscriberId()) == null) {
+  private void apply(Ticket t, TicketRequest r) {
+    if (r.subscriberId() != null && !db.exists("subscribers", r.subscriberId())) {
       throw ProblemException.invalid("subscriberId", "must name an existing subscriber");
     }
-    if (r.assigneeId() != null && StaffUser.findById(r.assigneeId()) == null) {
+    if (r.assigneeId() != null && !db.exists("staff_users", r.assigneeId())) {
       throw ProblemException.invalid("assigneeId", "must name an existing staff user");
     }
     t.subject = r.subject().strip();

@@ -87,6 +87,24 @@ class InvoiceApiTest {
   }
 
   @Test
+  void listedInvoicesCarryTheirOwnLinesInOrder() {
+    create("INV-L1", "2026-12-01");
+    Map<String, Object> single = new java.util.HashMap<>(invoice("INV-L2", "2026-12-02"));
+    single.put(
+        "lines", List.of(Map.of("description", "Install fee", "quantity", 1, "unitPrice", "20")));
+    billing().body(single).post("/api/v1/invoices").then().statusCode(201);
+
+    billing()
+        .queryParam("sort", "number")
+        .get("/api/v1/invoices")
+        .then()
+        .statusCode(200)
+        .body("items.number", equalTo(List.of("INV-L1", "INV-L2")))
+        .body("items[0].lines.description", equalTo(List.of("Fiber 300", "Static IP")))
+        .body("items[1].lines.description", equalTo(List.of("Install fee")));
+  }
+
+  @Test
   void invoiceForAnUnknownSubscriberIsRefusedNamingTheField() {
     Map<String, Object> body = new java.util.HashMap<>(invoice("INV-2", "2026-12-01"));
     body.put("subscriberId", "5b0c3c1e-0000-4000-8000-000000000000");

@@ -18,6 +18,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,36 @@ class RadiusApiTest {
         .then()
         .statusCode(409)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void ofConcurrentDisconnectsExactlyOneEndsTheSession() throws Exception {
+    String id = start("kofi.boateng");
+    String token = tenant.tokenFor(Role.operator);
+    int racers = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    try (var pool = Executors.newFixedThreadPool(racers)) {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return given()
+                      .auth()
+                      .oauth2(token)
+                      .post("/api/v1/radius/sessions/" + id + "/disconnect")
+                      .statusCode();
+                }));
+      }
+      go.countDown();
+      List<Integer> codes = new ArrayList<>();
+      for (var status : statuses) {
+        codes.add(status.get());
+      }
+      // the row is locked while it is read and changed: the others see the session ended
+      assertThat(codes).containsOnlyOnce(200).filteredOn(c -> c != 200).containsOnly(409);
+    }
   }
 
   @Test

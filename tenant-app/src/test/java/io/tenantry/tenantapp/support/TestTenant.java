@@ -10,6 +10,7 @@ import io.tenantry.tenantapp.entitlements.EntitlementsStore;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffStatus;
 import io.tenantry.tenantapp.identity.StaffUser;
+import io.tenantry.tenantapp.identity.StaffUsers;
 import io.tenantry.tenantapp.identity.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -30,11 +31,17 @@ public class TestTenant {
   private final TokenIssuer issuer;
   private final AgroalDataSource dataSource;
   private final EntitlementsStore entitlements;
+  private final StaffUsers staffUsers;
 
-  TestTenant(TokenIssuer issuer, AgroalDataSource dataSource, EntitlementsStore entitlements) {
+  TestTenant(
+      TokenIssuer issuer,
+      AgroalDataSource dataSource,
+      EntitlementsStore entitlements,
+      StaffUsers staffUsers) {
     this.issuer = issuer;
     this.dataSource = dataSource;
     this.entitlements = entitlements;
+    this.staffUsers = staffUsers;
   }
 
   public static Path entitlementsDir() {
@@ -78,7 +85,8 @@ public class TestTenant {
 
   private StaffUser userFor(Role role) {
     String email = role.name() + "@staff.test";
-    return StaffUser.byEmail(email)
+    return staffUsers
+        .byEmail(email)
         .orElseGet(
             () -> {
               StaffUser user = new StaffUser();
@@ -88,7 +96,7 @@ public class TestTenant {
               user.role = role;
               user.status = StaffStatus.active;
               user.createdAt = Instant.now();
-              user.persist();
+              staffUsers.insert(user);
               return user;
             });
   }

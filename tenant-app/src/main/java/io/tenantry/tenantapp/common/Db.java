@@ -1,0 +1,160 @@
+package io.tenantry.tenantapp.common;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tenant database through plain JDBC on the Agroal pool. The tenant app runs once per tenant,
+ * so its idle footprint is multiplied by the number of tenants: an ORM cost 53 MiB of RSS per
+ * instance (see docs/benchmarks.md) for a schema of eight tables that Flyway owns and that the
+ * services read and write with a handful of statements each.
+ *
+ * <p>Inside {@code @Transactional} every call gets the connection enlisted in the transaction
+ * (Agroal's JTA integration); closing it here hands it back to the transaction, not to the pool.
+ */
+@ApplicationScoped
+public class Db {
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection, PreparedStatement statement) throws SQLException;
+  }
+
+  private final AgroalDataSource dataSource;
+
+  Db(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    return execute(
+        sql,
+        params,
+        (connection, statement) -> {
+          try (ResultSet rows = statement.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rows.next()) {
+              out.add(mapper.map(rows));
+            }
+            return out;
+          }
+        });
+  }
+
+  /** The first row, for queries by a unique key. */
+  public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) {
+    return list(sql, mapper, params).stream().findFirst();
+  }
+
+  /** A query whose single row and column is a number, such as {@code count(*)}. */
+  public long count(String sql, Object... params) {
+    return first(sql, row -> row.getLong(1), params).orElseThrow();
+  }
+
+  /** The row of {@code table} with this id, or a 404 naming it. */
+  public <E> E get(Table<E> table, UUID id) {
+    return first(table.select() + " WHERE id = ?", table.mapper(), id)
+        .orElseThrow(() -> ProblemException.notFound(table.what(), id));
+  }
+
+  /**
+   * The row with this id, locked until the transaction ends, or a 404: changes that read a row
+   * before writing it apply one after the other instead of the last one undoing the first.
+   */
+  public <E> E lock(Table<E> table, UUID id) {
+    return first(table.select() + " WHERE id = ? FOR UPDATE", table.mapper(), id)
+        .orElseThrow(() -> ProblemException.notFound(table.what(), id));
+  }
+
+  /** Whether {@code table} (a name from code, never from input) has a row with this id. */
+  public boolean exists(String table, UUID id) {
+    return !list("SELECT 1 FROM " + table + " WHERE id = ?", row -> true, id).isEmpty();
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+  public int update(String sql, Object... params) {
+    return execute(sql, params, (connection, statement) -> statement.executeUpdate());
+  }
+
+  /** Runs one statement for each parameter row, in one round trip. */
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    execute(
+        sql,
+        new Object[0],
+        (connection, statement) -> {
+          for (Object[] row : rows) {
+            bind(connection, statement, row);
+            statement.addBatch();
+          }
+          return statement.executeBatch();
+        });
+  }
+
+  public static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  public static UUID uuid(ResultSet row, String column) throws SQLException {
+    return row.getObject(column, UUID.class);
+  }
+
+  /** Enums are stored as their wire value, {@code toString()}. */
+  public static <S extends Enum<S>> S enumOf(Class<S> type, ResultSet row, String column)
+      throws SQLException {
+    return Enums.parse(type, column, row.getString(column));
+  }
+
+  private <T> T execute(String sql, Object[] params, Work<T> work) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(connection, statement, params);
+      return work.run(connection, statement);
+    } catch (SQLException e) {
+      throw new DataException(e);
+    }
+  }
+
+  private static void bind(Connection connection, PreparedStatement statement, Object[] params)
+      throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      if (params[i] == null) {
+        // untyped: the server infers the type from where the parameter is used
+        statement.setNull(i + 1, Types.NULL);
+      } else {
+        statement.setObject(i + 1, value(connection, params[i]));
+      }
+    }
+  }
+
+  /** JDBC has no mapping for Instant and enums; pgjdbc takes UUID arrays as SQL arrays. */
+  private static Object value(Connection connection, Object param) throws SQLException {
+    return switch (param) {
+      case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+      case Enum<?> constant -> constant.toString();
+      case UUID[] ids -> connection.createArrayOf("uuid", ids);
+      default -> param;
+    };
+  }
+}
