@@ -37,6 +37,7 @@ public class StaffUsers {
         email);
   }
 
+  /** Locked until the transaction ends, so that an invitation token is accepted only once. */
   public Optional<StaffUser> byInviteTokenHash(String hash) {
     return db.first(
         StaffUser.TABLE.select() + " WHERE invite_token_hash = ? FOR UPDATE",
