@@ -99,11 +99,12 @@ public class TenantLinkClient {
     return Uni.createFrom()
         .deferred(
             () -> {
-              // Minted when the call starts, not when it is queued, so no token outlives its use.
+              // Taken when the call starts, not when it is queued: a reused token has at least half
+              // its lifetime left then.
               HttpRequest request =
                   HttpRequest.newBuilder(uriOf(target.baseUrl(), pathAndQuery))
                       .timeout(timeout)
-                      .header("Authorization", "Bearer " + tokens.mint(target.slug(), scope))
+                      .header("Authorization", "Bearer " + tokens.forCall(target.slug(), scope))
                       .header("Accept", JSON)
                       .GET()
                       .build();
@@ -111,8 +112,8 @@ public class TenantLinkClient {
                   .completionStage(
                       http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
             })
-        // Signing costs about a millisecond of CPU: done on a virtual thread, a fan-out signs on
-        // every core at once and never on the caller's (possibly event-loop) thread.
+        // Signing, when a token is due, costs a fraction of a millisecond of CPU: done on a virtual
+        // thread, a fan-out signs on every core at once and never on the caller's thread.
         .runSubscriptionOn(executor)
         .ifNoItem()
         .after(timeout)

@@ -98,6 +98,23 @@ class TenantLinkTest {
   }
 
   @Test
+  void aCallReusesItsTokenForHalfItsLifetimeForTheSameTenantAndScopesOnly() {
+    // tenants no other test calls, so that no token is cached for them yet
+    java.time.Instant now = java.time.Instant.now();
+    String first = tokens.forCall(now, "reuse-a", ServiceTokens.SEARCH);
+
+    assertThat(tokens.forCall(now.plusSeconds(29), "reuse-a", ServiceTokens.SEARCH))
+        .isEqualTo(first);
+    assertThat(tokens.forCall(now, "reuse-b", ServiceTokens.SEARCH)).isNotEqualTo(first);
+    assertThat(tokens.forCall(now, "reuse-a", ServiceTokens.USAGE)).isNotEqualTo(first);
+    // renewed once half of the 60 s have passed, so no call gets a token about to expire
+    String renewed = tokens.forCall(now.plusSeconds(30), "reuse-a", ServiceTokens.SEARCH);
+    assertThat(renewed).isNotEqualTo(first);
+    assertThat(tokens.forCall(now.plusSeconds(31), "reuse-a", ServiceTokens.SEARCH))
+        .isEqualTo(renewed);
+  }
+
+  @Test
   void aServiceTokenForOneTenantIsRefusedAsAnothersAudience() {
     String token = tokens.mint("acme", ServiceTokens.SEARCH);
 

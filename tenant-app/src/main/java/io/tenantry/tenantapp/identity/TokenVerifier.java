@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,6 +28,7 @@ public class TokenVerifier {
 
   private final TenantConfig config;
   private final DefaultJWTParser staffParser;
+  private final VerifiedTokens staffTokens = new VerifiedTokens(Clock.systemUTC());
   private volatile PlatformParser platformParser;
 
   TokenVerifier(TenantConfig config, SigningKeys keys) {
@@ -39,12 +41,16 @@ public class TokenVerifier {
   }
 
   public JsonWebToken verifyStaff(String token) throws ParseException {
-    JsonWebToken jwt = staffParser.parse(token);
-    // the issuer already names the slug; the claim is checked too, so a token needs both
-    if (!config.slug().equals(jwt.getClaim(TokenIssuer.TENANT_CLAIM))) {
-      throw new ParseException("token was issued for another tenant");
-    }
-    return jwt;
+    return staffTokens.verify(
+        token,
+        presented -> {
+          JsonWebToken jwt = staffParser.parse(presented);
+          // the issuer already names the slug; the claim is checked too, so a token needs both
+          if (!config.slug().equals(jwt.getClaim(TokenIssuer.TENANT_CLAIM))) {
+            throw new ParseException("token was issued for another tenant");
+          }
+          return jwt;
+        });
   }
 
   /**
@@ -66,10 +72,10 @@ public class TokenVerifier {
     }
     PlatformParser current = platformParser;
     if (current == null || !current.pem().equals(pem)) {
-      current = new PlatformParser(pem, platformParser(pem));
+      current = new PlatformParser(pem, platformParser(pem), new VerifiedTokens(Clock.systemUTC()));
       platformParser = current;
     }
-    return current.parser().parse(token);
+    return current.tokens().verify(token, current.parser()::parse);
   }
 
   private DefaultJWTParser platformParser(String pem) throws ParseException {
@@ -87,7 +93,8 @@ public class TokenVerifier {
     return new DefaultJWTParser(platform);
   }
 
-  private record PlatformParser(String pem, DefaultJWTParser parser) {}
+  /** The verifier of one platform key, and the tokens it has verified. */
+  private record PlatformParser(String pem, DefaultJWTParser parser, VerifiedTokens tokens) {}
 
   /** Checks issuer, audience and exactly one signature algorithm. */
   private static JWTAuthContextInfo context(

@@ -215,6 +215,17 @@ class InternalApiTest {
   }
 
   @Test
+  void aTokenAcceptedBeforeThePlatformKeyChangedIsRefusedAfterwards() throws IOException {
+    String token = tenant.platformToken("tenant:usage");
+    given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(200);
+
+    // verified tokens are remembered per key: a new key verifies the same token afresh
+    withPlatformKey(
+        TenantKeysTestResource.ec(),
+        () -> given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(401));
+  }
+
+  @Test
   void aPs256TokenByTheConfiguredRsaPlatformKeyIsRefused() throws IOException {
     // same key, another algorithm it could verify: only RS256 is accepted for an RSA key
     KeyPair rsa = TenantKeysTestResource.rsa();
