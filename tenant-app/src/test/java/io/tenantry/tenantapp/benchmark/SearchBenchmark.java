@@ -36,11 +36,14 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Search latency at 1M subscribers (plus 1M devices and invoices): the app's trigram search end to
- * end over HTTP, against the same text matched by a plain ILIKE scan. Not part of the build (the
- * class name matches no surefire pattern); run with
+ * Search latency at 1M subscribers (plus 1M devices and invoices): the packaged app's search, in
+ * its own process with the image's JVM options ({@link PackagedApp}), end to end over HTTP, against
+ * the same text matched by a plain ILIKE scan. The app in the test JVM generates and migrates the
+ * data; {@code -Dbenchmark.in-test-jvm=true} also times it. Not part of the build (the class name
+ * matches no surefire pattern); run, after packaging the app, with
  *
  * <pre>
+ * ./mvnw -pl tenant-app package -DskipTests
  * ./mvnw -pl tenant-app verify -Dtest=SearchBenchmark -DskipITs -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
@@ -96,14 +99,22 @@ class SearchBenchmark {
         "generated %d subscribers, %d devices, %d invoices in %.1f s"
             .formatted(
                 summary.subscribers(), summary.devices(), summary.invoices(), generateSeconds));
-    warmUp(token, queries);
     // every HTTP sample first: the ILIKE scans read the whole table and would evict the pages
     // the indexed searches live on
-    Map<String, double[]> trigrams = new LinkedHashMap<>();
-    for (String q : queries) {
-      trigrams.put(q, timeHttp(token, q));
+    Map<String, double[]> trigrams;
+    try (PackagedApp app = PackagedApp.start(TestTenant.entitlementsDir())) {
+      report.add("packaged app, own process, JVM options: " + app.jvmArguments());
+      URI packaged = URI.create("http://127.0.0.1:" + app.port + "/internal/v1/search");
+      warmUp(packaged, token, queries);
+      trigrams = timeAll(packaged, token, queries);
+    }
+    Map<String, double[]> inTestJvm = null;
+    if (Boolean.getBoolean("benchmark.in-test-jvm")) {
+      warmUp(searchUrl.toURI(), token, queries);
+      inTestJvm = timeAll(searchUrl.toURI(), token, queries);
     }
     double[] all = new double[0];
+    double[] allInTestJvm = new double[0];
     for (String q : queries) {
       double[] trigram = trigrams.get(q);
       double[] ilike = timeIlike(q);
@@ -111,10 +122,18 @@ class SearchBenchmark {
       report.add(
           "%-32s trigram p50 %7.2f ms p99 %7.2f ms | ILIKE scan p50 %8.2f ms p99 %8.2f ms"
               .formatted(q, pct(trigram, 50), pct(trigram, 99), pct(ilike, 50), pct(ilike, 99)));
+      if (inTestJvm != null) {
+        allInTestJvm = concat(allInTestJvm, inTestJvm.get(q));
+      }
     }
     report.add(
         "all queries (%d samples)            trigram p50 %7.2f ms p99 %7.2f ms"
             .formatted(all.length, pct(all, 50), pct(all, 99)));
+    if (inTestJvm != null) {
+      report.add(
+          "the same app inside the test JVM (%d samples) p50 %7.2f ms p99 %7.2f ms"
+              .formatted(allInTestJvm.length, pct(allInTestJvm, 50), pct(allInTestJvm, 99)));
+    }
     report.forEach(LOG::info);
     write(report);
     assertThat(summary.subscribers()).isEqualTo(SUBSCRIBERS);
@@ -124,17 +143,26 @@ class SearchBenchmark {
    * A server is measured in its steady state: every query, many times over, until the JIT has
    * compiled the request path and the connection pool and the prepared statements are warm.
    */
-  private void warmUp(String token, List<String> queries) throws Exception {
+  private void warmUp(URI search, String token, List<String> queries) throws Exception {
     for (int pass = 0; pass < WARMUP_PASSES; pass++) {
       for (String q : queries) {
-        send(request(token, q));
+        send(request(search, token, q));
       }
     }
   }
 
-  private HttpRequest request(String token, String q) {
+  private Map<String, double[]> timeAll(URI search, String token, List<String> queries)
+      throws Exception {
+    Map<String, double[]> samples = new LinkedHashMap<>();
+    for (String q : queries) {
+      samples.put(q, timeHttp(request(search, token, q)));
+    }
+    return samples;
+  }
+
+  private static HttpRequest request(URI search, String token, String q) {
     return HttpRequest.newBuilder(
-            URI.create(searchUrl + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+            URI.create(search + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
         .header("Authorization", "Bearer " + token)
         .build();
   }
@@ -143,8 +171,7 @@ class SearchBenchmark {
    * The app's search, all four types, through HTTP as the control plane calls it. A plain JDK
    * client: REST Assured adds milliseconds of its own per request.
    */
-  private double[] timeHttp(String token, String q) throws Exception {
-    HttpRequest request = request(token, q);
+  private double[] timeHttp(HttpRequest request) throws Exception {
     double[] samples = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
       long t = System.nanoTime();

@@ -1,0 +1,119 @@
+package io.tenantry.tenantapp.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The packaged tenant app ({@code target/quarkus-app/quarkus-run.jar}) in a process of its own,
+ * started with the JVM options the image ships ({@code quarkus.jib.jvm-arguments}), on the test's
+ * database and trusting the test's platform key: the app as a tenant runs it, not as a guest in the
+ * test JVM, whose heap holds the test framework too.
+ */
+final class PackagedApp implements AutoCloseable {
+
+  private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+  final int port;
+  private final Process process;
+  private final Path log;
+
+  private PackagedApp(int port, Process process, Path log) {
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  static PackagedApp start(Path entitlementsDir) throws IOException {
+    if (!Files.isReadable(JAR)) {
+      throw new IllegalStateException(
+          JAR.toAbsolutePath() + " is missing: ./mvnw -B -ntp -pl tenant-app package -DskipTests");
+    }
+    Path dir = Files.createTempDirectory("tenant-app-benchmark");
+    Path log = dir.resolve("app.log");
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(shippedJvmArguments());
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Config config = ConfigProvider.getConfig();
+    Map<String, String> env = builder.environment();
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    env.put(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        config.getValue("quarkus.datasource.jdbc.url", String.class));
+    env.put(
+        "QUARKUS_DATASOURCE_USERNAME",
+        config.getValue("quarkus.datasource.username", String.class));
+    env.put(
+        "QUARKUS_DATASOURCE_PASSWORD",
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    env.put("TENANTRY_TENANT_SLUG", config.getValue("tenantry.tenant.slug", String.class));
+    env.put("TENANTRY_TENANT_SIGNING_KEY_DIR", dir.resolve("signing").toString());
+    env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlementsDir.toString());
+    env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD_FILE", dir.resolve("admin").toString());
+    PackagedApp app = new PackagedApp(port, builder.start(), log);
+    app.awaitReady();
+    return app;
+  }
+
+  String jvmArguments() {
+    return String.join(" ", shippedJvmArguments());
+  }
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptionsMatching(e -> e instanceof IOException)
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "the packaged app exited:\n" + Files.readString(log));
+              }
+              return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            });
+  }
+
+  private static List<String> shippedJvmArguments() {
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read application.properties", e);
+    }
+    return Arrays.asList(properties.getProperty("quarkus.jib.jvm-arguments").split(","));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+  }
+}
