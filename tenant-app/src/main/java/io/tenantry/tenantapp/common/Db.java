@@ -17,9 +17,9 @@ import java.util.UUID;
 
 /**
  * The tenant database through plain JDBC on the Agroal pool. The tenant app runs once per tenant,
- * so its idle footprint is multiplied by the number of tenants: an ORM cost 53 MiB of RSS per
- * instance (see docs/benchmarks.md) for a schema of eight tables that Flyway owns and that the
- * services read and write with a handful of statements each.
+ * so its idle footprint is multiplied by the number of tenants: Hibernate ORM cost 46 MiB of idle
+ * RSS per instance (see docs/benchmarks.md) for a schema of eight tables that Flyway owns and that
+ * the services read and write with a handful of statements each.
  *
  * <p>Inside {@code @Transactional} every call gets the connection enlisted in the transaction
  * (Agroal's JTA integration); closing it here hands it back to the transaction, not to the pool.
