@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import org.postgresql.PGConnection;
 
 /**
  * The operator's admin session on the shared PostgreSQL server: creates, finds and drops tenant
@@ -21,6 +23,9 @@ public class PostgresAdmin {
   // The driver itself rather than DriverManager, whose registry is per JVM and refuses a driver
   // loaded by another class loader (as after a Quarkus restart in tests or dev mode).
   private static final Driver DRIVER = new org.postgresql.Driver();
+
+  // pgjdbc matches the encryption type case-sensitively against the server's spelling.
+  private static final String SCRAM = "scram-sha-256";
 
   private final OperatorConfig.SharedServer server;
   private final AdminPassword adminPassword;
@@ -56,11 +61,12 @@ public class PostgresAdmin {
     String role = quote(name);
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + literal(password);
+      String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE";
       statement.execute(
           exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
               ? "ALTER ROLE " + role + options
               : "CREATE ROLE " + role + options);
+      setPassword(connection, name, password);
       if (exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
         statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
       } else {
@@ -101,6 +107,21 @@ public class PostgresAdmin {
     return properties;
   }
 
+  /**
+   * Sends a SCRAM verifier computed here instead of the password: statement text can reach the
+   * server's log, error contexts and pg_stat_statements, and the server would hash a plain password
+   * with whatever {@code password_encryption} the admin session has.
+   */
+  private static void setPassword(Connection connection, String role, String password)
+      throws SQLException {
+    char[] secret = password.toCharArray();
+    try {
+      connection.unwrap(PGConnection.class).alterUserPassword(role, secret, SCRAM);
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
   private static boolean exists(Connection connection, String sql, String name)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -124,9 +145,5 @@ public class PostgresAdmin {
 
   static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
-  static String literal(String value) {
-    return "'" + value.replace("'", "''") + "'";
   }
 }
