@@ -26,7 +26,7 @@ public class Credentials {
     this.totp = totp;
   }
 
-  /** Spends a recovery code when one is used, so it commits with the check. */
+  /** Spends the TOTP step or recovery code used, so that it commits with the check. */
   @Transactional
   public Check check(LoginRequest login) {
     PlatformUser user = PlatformUser.findByEmail(login.email()).orElse(null);
@@ -44,7 +44,7 @@ public class Credentials {
     }
     boolean passed =
         !isBlank(login.totpCode())
-            ? totp.matches(user.totpSecret, login.totpCode())
+            ? totp.accept(user, login.totpCode())
             : spendRecoveryCode(user, login.recoveryCode());
     return new Check(passed ? Outcome.OK : Outcome.BAD_MFA_CODE, user);
   }

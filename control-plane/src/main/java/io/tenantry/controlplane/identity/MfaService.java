@@ -50,7 +50,7 @@ public class MfaService {
     if (user.totpSecret == null) {
       throw ProblemException.conflict("mfa-not-enrolled", "call /api/v1/auth/mfa/enrol first");
     }
-    if (!totp.matches(user.totpSecret, code)) {
+    if (!totp.accept(user, code)) {
       throw ProblemException.invalid("code", "does not match the authenticator app");
     }
     user.totpEnabled = true;

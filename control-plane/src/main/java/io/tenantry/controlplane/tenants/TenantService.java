@@ -60,6 +60,8 @@ public class TenantService {
       em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
           .setParameter(1, actorId + "/" + idempotencyKey)
           .getSingleResult();
+      IdempotencyKey.forgetIfExpired(
+          idempotencyKey, actorId, IdempotencyKey.cutoff(config.idempotencyKeyRetention()));
       IdempotencyKey seen =
           IdempotencyKey.findById(new IdempotencyKey.Key(idempotencyKey, actorId));
       if (seen != null) {

@@ -27,4 +27,15 @@ public interface TenantsConfig {
   /** Largest page size the list endpoint accepts. */
   @WithDefault("100")
   int maxPageSize();
+
+  /**
+   * How long an {@code Idempotency-Key} of a create is remembered. An older key is treated as never
+   * used, and the retention job deletes it.
+   */
+  @WithDefault("24h")
+  Duration idempotencyKeyRetention();
+
+  /** How often the retention job deletes expired idempotency keys: a duration, or {@code off}. */
+  @WithDefault("1h")
+  String idempotencyKeyCleanupInterval();
 }

@@ -156,6 +156,7 @@ class AuthFlowTest {
         .body("type", equalTo("https://tenantry.io/problems/mfa-required"));
     login(Map.of("email", user.email, "password", TestPlatform.PASSWORD, "totpCode", "000000"))
         .statusCode(401);
+    // The confirmation spent the current step; each code signs in once (TotpReplayTest).
     login(
             Map.of(
                 "email",
@@ -163,7 +164,7 @@ class AuthFlowTest {
                 "password",
                 TestPlatform.PASSWORD,
                 "totpCode",
-                currentCode(secret)))
+                nextCode(secret)))
         .statusCode(200);
     login(
             Map.of(
@@ -264,5 +265,9 @@ class AuthFlowTest {
 
   private static String currentCode(String secret) throws Exception {
     return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30);
+  }
+
+  private static String nextCode(String secret) throws Exception {
+    return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30 + 1);
   }
 }
