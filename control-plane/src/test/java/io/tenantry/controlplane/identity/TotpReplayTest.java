@@ -13,13 +13,12 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.testing.LockWaits;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -168,7 +167,9 @@ class TotpReplayTest {
       CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> status(code), clients);
       CompletableFuture<Integer> second =
           CompletableFuture.supplyAsync(() -> status(code), clients);
-      await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheRow() == 2);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> LockWaits.waiting(dataSource, "UPDATE platform_users") == 2);
       other.commit();
       statuses =
           List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS)).stream()
@@ -191,18 +192,6 @@ class TotpReplayTest {
         .contentType(ContentType.JSON)
         .body(Map.of("code", code))
         .post("/api/v1/auth/mfa/confirm");
-  }
-
-  private long waitingForTheRow() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                    + " AND datname = current_database() AND query ILIKE 'UPDATE platform_users%'");
-        ResultSet rows = s.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   private String code(long at) {

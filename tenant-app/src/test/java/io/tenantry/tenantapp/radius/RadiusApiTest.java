@@ -15,11 +15,11 @@ import io.restassured.specification.RequestSpecification;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
+import io.tenantry.testing.LockWaits;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ class RadiusApiTest {
                       .oauth2(token)
                       .post("/api/v1/radius/sessions/" + id + "/disconnect")
                       .statusCode());
-      await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForARowLock);
+      await().atMost(Duration.ofSeconds(10)).until(() -> LockWaits.waiting(dataSource, "") > 0);
       // the NAS reports the session's end while the disconnect waits for the row
       execute(
           accounting,
@@ -134,17 +134,6 @@ class RadiusApiTest {
         .get("/api/v1/radius/sessions/" + id)
         .then()
         .body("terminateCause", equalTo("Lost-Carrier"));
-  }
-
-  private boolean someoneWaitsForARowLock() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                    + " AND datname = current_database()");
-        ResultSet rows = s.executeQuery()) {
-      return rows.next() && rows.getLong(1) > 0;
-    }
   }
 
   private static void execute(Connection c, String sql, String id) throws SQLException {
