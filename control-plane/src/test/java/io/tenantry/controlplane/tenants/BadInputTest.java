@@ -7,18 +7,29 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.tenantry.controlplane.identity.Role;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.controlplane.web.BodySizeLimit;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +44,14 @@ class BadInputTest {
 
   @Inject TestPlatform platform;
   @Inject KubernetesClient client;
+  @Inject BodySizeLimit.Config limits;
+  @Inject ObjectMapper json;
+
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+  MemorySize httpLayerLimit;
+
+  @TestHTTPResource("/api/v1/platform/tenants")
+  URI tenants;
 
   private String token;
 
@@ -126,6 +145,97 @@ class BadInputTest {
         .statusCode(413)
         .contentType("application/problem+json")
         .body("status", equalTo(413));
+  }
+
+  @Test
+  void aDeclaredLengthBeyondTheHttpLayersLimitIsStillProblemJson() {
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(padded(2 * 1024 * 1024))
+        .post("/api/v1/platform/tenants")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("body"))
+        .body("errors.message", hasItem("must be at most " + limits.maxBodyBytes() + " bytes"));
+  }
+
+  @Test
+  void aChunkedBodyJustOverTheLimitIs413ProblemJson() throws Exception {
+    HttpResponse<String> response = postChunked(padded(limits.maxBodyBytes() + 1));
+
+    assertTooLarge(response);
+    assertThat(platform.count("tenants")).isZero();
+  }
+
+  @Test
+  void aChunkedBodyFarBeyondTheHttpLayersLimitIs413ProblemJson() throws Exception {
+    assertThat(httpLayerLimit.asLongValue()).isLessThan(2L * 1024 * 1024);
+
+    assertTooLarge(postChunked(padded(2 * 1024 * 1024)));
+  }
+
+  @Test
+  void aChunkedBodyAtTheLimitIsReadAndValidatedAsUsual() throws Exception {
+    HttpResponse<String> response = postChunked(padded(limits.maxBodyBytes()));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("x");
+  }
+
+  @Test
+  void aValidChunkedBodyCreatesTheTenant() throws Exception {
+    HttpResponse<String> response =
+        postChunked(
+            "{\"slug\":\"acme\",\"displayName\":\"Acme\",\"plan\":\"free\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(platform.count("tenants")).isOne();
+  }
+
+  @Test
+  void theHttpLayersLimitIsABackstopAboveTheApiLimit() {
+    assertThat(httpLayerLimit.asLongValue()).isGreaterThan(limits.maxBodyBytes());
+  }
+
+  /** A create body of exactly {@code size} bytes whose padding is the unknown field {@code x}. */
+  private static byte[] padded(long size) {
+    String head = "{\"slug\":\"acme\",\"displayName\":\"Acme\",\"plan\":\"free\",\"x\":\"";
+    String tail = "\"}";
+    return (head + "y".repeat((int) size - head.length() - tail.length()) + tail)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private HttpResponse<String> postChunked(byte[] body) throws Exception {
+    // A publisher of unknown length: the client sends Transfer-Encoding: chunked, no
+    // Content-Length.
+    HttpRequest.BodyPublisher chunked =
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body));
+    assertThat(chunked.contentLength()).isNegative();
+    HttpRequest request =
+        HttpRequest.newBuilder(tenants)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(chunked)
+            .build();
+    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  private void assertTooLarge(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    String rule = "must be at most " + limits.maxBodyBytes() + " bytes";
+    assertThat(problem.path("status").asInt()).isEqualTo(413);
+    assertThat(problem.path("detail").asText()).isEqualTo("body: " + rule);
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo(rule);
   }
 
   @Test
