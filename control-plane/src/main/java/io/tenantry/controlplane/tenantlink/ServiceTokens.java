@@ -4,7 +4,6 @@ import io.smallrye.jwt.build.Jwt;
 import io.tenantry.controlplane.identity.AuthConfig;
 import io.tenantry.controlplane.secrets.PlatformKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +28,8 @@ public class ServiceTokens {
   private final TenantLinkConfig config;
   private final ConcurrentHashMap<String, Reusable> reusable = new ConcurrentHashMap<>();
 
-  /** A minted token, the key that signed it, and when to stop handing it out. */
-  private record Reusable(String token, PrivateKey signer, Instant renewAt) {}
+  /** A minted token and when to stop handing it out. */
+  private record Reusable(String token, Instant renewAt) {}
 
   ServiceTokens(PlatformKeys keys, AuthConfig auth, TenantLinkConfig config) {
     this.keys = keys;
@@ -58,24 +57,23 @@ public class ServiceTokens {
 
   /**
    * A token for a call to {@code slug} with exactly {@code scopes}: the same one while it has more
-   * than half its lifetime left and the platform key has not changed. The tenant app then verifies
-   * it once rather than on every call (an ES256 verification costs it ~2 ms of CPU under its
-   * C1-only JIT), and a fan-out to N tenants signs N tokens per half lifetime, not per search.
+   * than half its lifetime left (the platform key is loaded once, at start-up). The tenant app then
+   * verifies it once rather than on every call (an ES256 verification costs it ~2 ms of CPU under
+   * its C1-only JIT), and a fan-out to N tenants signs N tokens per half lifetime, not per search.
    */
   public String forCall(String slug, String... scopes) {
     return forCall(Instant.now(), slug, scopes);
   }
 
   String forCall(Instant now, String slug, String... scopes) {
-    PrivateKey signer = keys.privateKey();
     return reusable
         .compute(
             slug + " " + String.join(" ", scopes),
             (key, current) ->
-                current != null && current.signer() == signer && now.isBefore(current.renewAt())
+                current != null && now.isBefore(current.renewAt())
                     ? current
                     : new Reusable(
-                        mint(slug, scopes), signer, now.plus(config.tokenLifetime().dividedBy(2))))
+                        mint(slug, scopes), now.plus(config.tokenLifetime().dividedBy(2))))
         .token();
   }
 
