@@ -34,10 +34,12 @@ import io.tenantry.operator.network.CnpgPolicy;
 import io.tenantry.operator.network.DefaultDenyPolicy;
 import io.tenantry.operator.network.EgressPolicy;
 import io.tenantry.operator.network.SameNamespacePolicy;
+import io.tenantry.operator.status.Causes;
 import io.tenantry.operator.status.Observation;
 import io.tenantry.operator.status.StatusAggregator;
 import io.tenantry.operator.status.TenantObserver;
 import io.tenantry.operator.workflow.CloudNativePgMode;
+import io.tenantry.operator.workflow.Dependents;
 import io.tenantry.operator.workflow.NotSuspended;
 import io.tenantry.operator.workflow.SharedServerMode;
 import java.time.Instant;
@@ -61,61 +63,82 @@ import java.util.TreeMap;
     explicitInvocation = true,
     handleExceptionsInReconciler = true,
     dependents = {
-      @Dependent(name = "namespace", type = NamespaceDependent.class),
-      @Dependent(name = "quota", type = ResourceQuotaDependent.class, dependsOn = "namespace"),
-      @Dependent(name = "limits", type = LimitRangeDependent.class, dependsOn = "namespace"),
-      @Dependent(name = "default-deny", type = DefaultDenyPolicy.class, dependsOn = "namespace"),
+      @Dependent(name = Dependents.NAMESPACE, type = NamespaceDependent.class),
       @Dependent(
-          name = "same-namespace",
+          name = Dependents.QUOTA,
+          type = ResourceQuotaDependent.class,
+          dependsOn = Dependents.NAMESPACE),
+      @Dependent(
+          name = Dependents.LIMITS,
+          type = LimitRangeDependent.class,
+          dependsOn = Dependents.NAMESPACE),
+      @Dependent(
+          name = Dependents.DEFAULT_DENY,
+          type = DefaultDenyPolicy.class,
+          dependsOn = Dependents.NAMESPACE),
+      @Dependent(
+          name = Dependents.SAME_NAMESPACE,
           type = SameNamespacePolicy.class,
-          dependsOn = "default-deny"),
-      @Dependent(name = "app-ingress", type = AppIngressPolicy.class, dependsOn = "default-deny"),
-      @Dependent(name = "egress", type = EgressPolicy.class, dependsOn = "default-deny"),
+          dependsOn = Dependents.DEFAULT_DENY),
       @Dependent(
-          name = "cnpg-policy",
+          name = Dependents.APP_INGRESS,
+          type = AppIngressPolicy.class,
+          dependsOn = Dependents.DEFAULT_DENY),
+      @Dependent(
+          name = Dependents.EGRESS,
+          type = EgressPolicy.class,
+          dependsOn = Dependents.DEFAULT_DENY),
+      @Dependent(
+          name = Dependents.CNPG_POLICY,
           type = CnpgPolicy.class,
-          dependsOn = "default-deny",
+          dependsOn = Dependents.DEFAULT_DENY,
           reconcilePrecondition = CloudNativePgMode.class),
       @Dependent(
-          name = "service-account",
+          name = Dependents.SERVICE_ACCOUNT,
           type = ServiceAccountDependent.class,
-          dependsOn = "namespace"),
+          dependsOn = Dependents.NAMESPACE),
       @Dependent(
-          name = "db-credentials",
+          name = Dependents.DB_CREDENTIALS,
           type = DatabaseCredentialsSecret.class,
-          dependsOn = "namespace",
+          dependsOn = Dependents.NAMESPACE,
           reconcilePrecondition = SharedServerMode.class),
       @Dependent(
-          name = "database",
+          name = Dependents.DATABASE,
           type = SharedServerDatabase.class,
-          dependsOn = "db-credentials",
+          dependsOn = Dependents.DB_CREDENTIALS,
           activationCondition = SharedServerMode.class),
       @Dependent(
-          name = "cnpg-cluster",
+          name = Dependents.CNPG_CLUSTER,
           type = CnpgClusterDependent.class,
-          dependsOn = {"quota", "cnpg-policy"},
+          dependsOn = {Dependents.QUOTA, Dependents.CNPG_POLICY},
           activationCondition = CloudNativePgMode.class),
-      @Dependent(name = "signing-key", type = SigningKeySecret.class, dependsOn = "namespace"),
       @Dependent(
-          name = "entitlements",
+          name = Dependents.SIGNING_KEY,
+          type = SigningKeySecret.class,
+          dependsOn = Dependents.NAMESPACE),
+      @Dependent(
+          name = Dependents.ENTITLEMENTS,
           type = EntitlementsConfigMap.class,
-          dependsOn = "namespace"),
+          dependsOn = Dependents.NAMESPACE),
       @Dependent(
-          name = "deployment",
+          name = Dependents.DEPLOYMENT,
           type = AppDeployment.class,
           dependsOn = {
-            "quota",
-            "limits",
-            "default-deny",
-            "service-account",
-            "signing-key",
-            "entitlements"
+            Dependents.QUOTA,
+            Dependents.LIMITS,
+            Dependents.DEFAULT_DENY,
+            Dependents.SERVICE_ACCOUNT,
+            Dependents.SIGNING_KEY,
+            Dependents.ENTITLEMENTS
           }),
-      @Dependent(name = "service", type = AppService.class, dependsOn = "deployment"),
       @Dependent(
-          name = "ingress",
+          name = Dependents.SERVICE,
+          type = AppService.class,
+          dependsOn = Dependents.DEPLOYMENT),
+      @Dependent(
+          name = Dependents.INGRESS,
           type = AppIngress.class,
-          dependsOn = "service",
+          dependsOn = Dependents.SERVICE,
           reconcilePrecondition = NotSuspended.class),
     })
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
@@ -176,11 +199,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   public ErrorStatusUpdateControl<Tenant> updateErrorStatus(
       Tenant tenant, Context<Tenant> context, Exception e) {
     // JOSDK's metrics wrap what reconcile threw, so look down the cause chain.
-    Throwable cause = e;
-    while (cause != null && !(cause instanceof StackNotReconciledException)) {
-      cause = cause.getCause();
-    }
-    if (!(cause instanceof StackNotReconciledException failure)) {
+    StackNotReconciledException failure =
+        Causes.find(e, StackNotReconciledException.class).orElse(null);
+    if (failure == null) {
       metrics.failed(tenant.slug(), StatusAggregator.RECONCILE_FAILED);
       return ErrorStatusUpdateControl.noStatusUpdate();
     }

@@ -26,13 +26,12 @@ import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.config.PlanTier;
 import io.tenantry.operator.namespace.Plans;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
 /** The tenant app: one replica (none while suspended) under the restricted pod security profile. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, Tenant> {
 
   public static final String SIGNING_DIR = "/var/run/tenantry/signing";

@@ -9,12 +9,11 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code https://<slug>.<base-domain>}, with a certificate from the configured issuer. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppIngress extends CRUDKubernetesDependentResource<Ingress, Tenant> {
 
   @Inject OperatorConfig config;

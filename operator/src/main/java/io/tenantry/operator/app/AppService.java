@@ -9,10 +9,9 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 
 /** Port 80 of {@code tenant-app} inside the cluster, in front of the container's {@code http}. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppService extends CRUDKubernetesDependentResource<Service, Tenant> {
 
   public AppService() {

@@ -13,7 +13,6 @@ import io.tenantry.crds.v1alpha1.Entitlements;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@code spec.entitlements} and the platform public key, mounted into the tenant app. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class EntitlementsConfigMap extends CRUDKubernetesDependentResource<ConfigMap, Tenant> {
 
   public static final String ENTITLEMENTS = "entitlements.json";

@@ -8,13 +8,12 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 
 /**
  * The tenant app's identity. It gets no token and no role binding: the app never talks to the
  * Kubernetes API, so it cannot touch its quota, policies or bindings.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class ServiceAccountDependent
     extends CRUDKubernetesDependentResource<ServiceAccount, Tenant> {
 

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import io.tenantry.operator.workflow.Secondaries;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,7 +26,7 @@ import java.util.Map;
  * provisioning time. Tenants that already hold an RSA key keep it (the app signs with whichever
  * algorithm its key is for).
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
 
   public static final String PRIVATE_KEY = "private-key.pem";

@@ -9,14 +9,13 @@ import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.config.PlanTier;
 import io.tenantry.operator.namespace.Plans;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 
 /**
  * A CloudNativePG {@code Cluster} in the tenant namespace ({@code cloudnative-pg} mode). CNPG
  * creates the {@code tenant-db-app} Secret the tenant app reads.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class CnpgClusterDependent extends CRUDKubernetesDependentResource<CnpgCluster, Tenant> {
 
   @Inject OperatorConfig config;

@@ -9,7 +9,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import io.tenantry.operator.workflow.Secondaries;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ import java.util.TreeMap;
  * lives. The password is generated once; every later reconcile reuses the stored one, and the
  * database dependent sets the role's password from here.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
 
   public static final String PASSWORD = "password";

@@ -63,7 +63,10 @@ public class SharedServerDatabase
 
   private static String password(Context<Tenant> context) {
     return DatabaseCredentialsSecret.storedPassword(context)
-        .orElseThrow(() -> new IllegalStateException("Secret tenant-db is not in the cache yet"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Secret " + TenantNames.DB_SECRET + " is not in the cache yet"));
   }
 
   @Override

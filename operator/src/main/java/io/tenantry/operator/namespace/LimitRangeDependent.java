@@ -11,12 +11,11 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.config.PlanTier;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** Defaults for containers that do not state resources, so the quota can always be charged. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class LimitRangeDependent extends CRUDKubernetesDependentResource<LimitRange, Tenant> {
 
   @Inject OperatorConfig config;

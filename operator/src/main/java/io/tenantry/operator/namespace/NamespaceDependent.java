@@ -8,12 +8,11 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code tenant-<slug>}, where Pod Security Admission enforces the restricted profile. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class NamespaceDependent extends CRUDKubernetesDependentResource<Namespace, Tenant> {
 
   public NamespaceDependent() {
@@ -26,10 +25,11 @@ public class NamespaceDependent extends CRUDKubernetesDependentResource<Namespac
   }
 
   public static Namespace build(Tenant tenant) {
-    Map<String, String> labels = new TreeMap<>(TenantNames.labels(tenant, "tenant-namespace"));
+    Map<String, String> labels =
+        new TreeMap<>(TenantNames.labels(tenant, TenantNames.NAMESPACE_COMPONENT));
     for (String mode : new String[] {"enforce", "audit", "warn"}) {
-      labels.put("pod-security.kubernetes.io/" + mode, "restricted");
-      labels.put("pod-security.kubernetes.io/" + mode + "-version", "latest");
+      labels.put(TenantNames.POD_SECURITY_LABEL_PREFIX + mode, "restricted");
+      labels.put(TenantNames.POD_SECURITY_LABEL_PREFIX + mode + "-version", "latest");
     }
     return new NamespaceBuilder()
         .withNewMetadata()

@@ -11,13 +11,12 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.config.PlanTier;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The namespace's share of the cluster, sized by the plan's tier. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class ResourceQuotaDependent extends CRUDKubernetesDependentResource<ResourceQuota, Tenant> {
 
   @Inject OperatorConfig config;

@@ -14,7 +14,16 @@ public final class TenantNames {
   public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY = "tenantry-operator";
+  public static final String PART_OF = "tenantry";
   public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+  public static final String POD_SECURITY_LABEL_PREFIX = "pod-security.kubernetes.io/";
+  public static final String CNPG_CLUSTER_LABEL = "cnpg.io/cluster";
+
+  /** Informer label selector: the operator watches only the objects it made. */
+  public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
+
+  /** The {@code app.kubernetes.io/name} of the tenant namespace itself. */
+  public static final String NAMESPACE_COMPONENT = "tenant-namespace";
 
   public static final String APP = "tenant-app";
   public static final String DB_SECRET = "tenant-db";
@@ -25,6 +34,12 @@ public final class TenantNames {
   public static final String LIMITS = "tenant-limits";
   public static final String CNPG_CLUSTER = "tenant-db";
   public static final String CNPG_APP_SECRET = CNPG_CLUSTER + "-app";
+
+  public static final String DEFAULT_DENY_POLICY = "default-deny";
+  public static final String SAME_NAMESPACE_POLICY = "allow-same-namespace";
+  public static final String APP_INGRESS_POLICY = "allow-app-ingress";
+  public static final String EGRESS_POLICY = "allow-egress";
+  public static final String CNPG_POLICY = "allow-cnpg-operator";
 
   private TenantNames() {}
 
@@ -47,7 +62,7 @@ public final class TenantNames {
   public static Map<String, String> labels(Tenant tenant, String component) {
     Map<String, String> labels = new TreeMap<>();
     labels.put(NAME_LABEL, component);
-    labels.put(PART_OF_LABEL, "tenantry");
+    labels.put(PART_OF_LABEL, PART_OF);
     labels.put(MANAGED_BY_LABEL, MANAGED_BY);
     labels.put(TENANT_LABEL, tenant.slug());
     return labels;

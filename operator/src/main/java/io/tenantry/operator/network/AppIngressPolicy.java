@@ -9,14 +9,12 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 
 /** The tenant app's HTTP port is reachable from the platform and the ingress controller only. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
 
-  public static final String NAME = "allow-app-ingress";
   public static final int APP_PORT = 8080;
 
   @Inject OperatorConfig config;
@@ -32,7 +30,7 @@ public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPol
 
   public static NetworkPolicy build(Tenant tenant, OperatorConfig.Network network) {
     return new NetworkPolicyBuilder()
-        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.APP_INGRESS_POLICY))
         .withNewSpec()
         .withNewPodSelector()
         .withMatchLabels(TenantNames.appSelector(tenant))

@@ -9,15 +9,12 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** The CloudNativePG operator manages instance pods through their status (8000) and SQL ports. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class CnpgPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
-
-  public static final String NAME = "allow-cnpg-operator";
 
   @Inject OperatorConfig config;
 
@@ -32,10 +29,10 @@ public class CnpgPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, T
 
   public static NetworkPolicy build(Tenant tenant, OperatorConfig.Cnpg cnpg) {
     return new NetworkPolicyBuilder()
-        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.CNPG_POLICY))
         .withNewSpec()
         .withNewPodSelector()
-        .withMatchLabels(Map.of("cnpg.io/cluster", TenantNames.CNPG_CLUSTER))
+        .withMatchLabels(Map.of(TenantNames.CNPG_CLUSTER_LABEL, TenantNames.CNPG_CLUSTER))
         .endPodSelector()
         .addNewIngress()
         .withFrom(Peers.namespace(cnpg.operatorNamespace()))

@@ -8,13 +8,10 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 
 /** Nothing in, nothing out, for every pod: the other policies only ever add exceptions. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class DefaultDenyPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
-
-  public static final String NAME = "default-deny";
 
   public DefaultDenyPolicy() {
     super(NetworkPolicy.class);
@@ -27,7 +24,7 @@ public class DefaultDenyPolicy extends CRUDKubernetesDependentResource<NetworkPo
 
   public static NetworkPolicy build(Tenant tenant) {
     return new NetworkPolicyBuilder()
-        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.DEFAULT_DENY_POLICY))
         .withNewSpec()
         .withNewPodSelector()
         .endPodSelector()

@@ -11,7 +11,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,9 @@ import java.util.List;
  * Where tenant pods may connect: cluster DNS, the platform API, shared services, the tenant
  * database, and the internet on 443 only — never the cluster's own pod or service ranges.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
 
-  public static final String NAME = "allow-egress";
   public static final String ANYWHERE = "0.0.0.0/0";
 
   @Inject OperatorConfig config;
@@ -53,7 +51,7 @@ public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy,
     }
     rules.add(internetHttps(network.clusterCidrs()));
     return new NetworkPolicyBuilder()
-        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.EGRESS_POLICY))
         .withNewSpec()
         .withNewPodSelector()
         .endPodSelector()

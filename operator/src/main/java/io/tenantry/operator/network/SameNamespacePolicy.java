@@ -8,13 +8,10 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Managed;
 
 /** Pods of the tenant talk to each other freely, and only to each other. */
-@KubernetesDependent(informer = @Informer(labelSelector = Managed.SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class SameNamespacePolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
-
-  public static final String NAME = "allow-same-namespace";
 
   public SameNamespacePolicy() {
     super(NetworkPolicy.class);
@@ -27,7 +24,7 @@ public class SameNamespacePolicy extends CRUDKubernetesDependentResource<Network
 
   public static NetworkPolicy build(Tenant tenant) {
     return new NetworkPolicyBuilder()
-        .withMetadata(TenantNames.metadata(tenant, NAME))
+        .withMetadata(TenantNames.metadata(tenant, TenantNames.SAME_NAMESPACE_POLICY))
         .withNewSpec()
         .withNewPodSelector()
         .endPodSelector()

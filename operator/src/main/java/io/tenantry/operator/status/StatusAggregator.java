@@ -6,6 +6,7 @@ import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
 import io.tenantry.operator.database.DatabaseUnreachableException;
+import io.tenantry.operator.workflow.Dependents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,15 +35,27 @@ public final class StatusAggregator {
   public static final String RECONCILE_FAILED = "ReconcileFailed";
   public static final String SUSPENDED = "Suspended";
 
-  private static final Map<String, Set<String>> DEPENDENTS_OF =
+  /** The workflow dependents whose failure a condition reports (see {@link Dependents}). */
+  static final Map<String, Set<String>> DEPENDENTS_OF =
       Map.of(
-          NAMESPACE_READY, Set.of("namespace", "quota", "limits"),
+          NAMESPACE_READY, Set.of(Dependents.NAMESPACE, Dependents.QUOTA, Dependents.LIMITS),
           NETWORK_ISOLATED,
-              Set.of("default-deny", "same-namespace", "app-ingress", "egress", "cnpg-policy"),
-          DATABASE_READY, Set.of("db-credentials", "database", "cnpg-cluster"),
+              Set.of(
+                  Dependents.DEFAULT_DENY,
+                  Dependents.SAME_NAMESPACE,
+                  Dependents.APP_INGRESS,
+                  Dependents.EGRESS,
+                  Dependents.CNPG_POLICY),
+          DATABASE_READY,
+              Set.of(Dependents.DB_CREDENTIALS, Dependents.DATABASE, Dependents.CNPG_CLUSTER),
           APP_AVAILABLE,
-              Set.of("service-account", "signing-key", "entitlements", "deployment", "service"),
-          INGRESS_READY, Set.of("ingress"));
+              Set.of(
+                  Dependents.SERVICE_ACCOUNT,
+                  Dependents.SIGNING_KEY,
+                  Dependents.ENTITLEMENTS,
+                  Dependents.DEPLOYMENT,
+                  Dependents.SERVICE),
+          INGRESS_READY, Set.of(Dependents.INGRESS));
 
   private StatusAggregator() {}
 
@@ -64,48 +77,59 @@ public final class StatusAggregator {
     List<Condition> previous =
         tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions;
     Conditions conditions = new Conditions(previous, generation, now);
-    TenantStatus status = new TenantStatus();
-    status.observedGeneration = generation;
     if (!seen.problems().isEmpty()) {
-      conditions.set(READY, false, INVALID_SPEC, String.join("; ", seen.problems()));
-      status.conditions = conditions.list();
-      status.phase = Phase.Failed;
-      return status;
+      return invalid(conditions, seen.problems(), generation);
     }
     boolean suspended = tenant.getSpec().isSuspended();
-    set(conditions, seen, NAMESPACE_READY, seen.namespaceExists(), "NamespaceCreated");
-    set(conditions, seen, NETWORK_ISOLATED, seen.policiesExist(), "PoliciesApplied");
-    set(conditions, seen, DATABASE_READY, seen.databaseExists(), "DatabaseProvisioned");
+    setFoundation(conditions, seen);
     if (suspended) {
-      conditions.set(APP_AVAILABLE, false, SUSPENDED, "the tenant is suspended");
-      conditions.set(INGRESS_READY, false, SUSPENDED, "the tenant is suspended");
-      conditions.set(READY, false, SUSPENDED, "the tenant is suspended");
+      setSuspended(conditions);
     } else {
-      set(
-          conditions,
-          seen,
-          APP_AVAILABLE,
-          seen.availableReplicas() > 0,
-          "MinimumReplicasAvailable");
-      set(conditions, seen, INGRESS_READY, seen.ingressExists(), "IngressCreated");
-      boolean ready =
-          conditions.isTrue(NAMESPACE_READY)
-              && conditions.isTrue(NETWORK_ISOLATED)
-              && conditions.isTrue(DATABASE_READY)
-              && conditions.isTrue(APP_AVAILABLE)
-              && conditions.isTrue(INGRESS_READY);
-      conditions.set(
-          READY,
-          ready,
-          ready ? "AllComponentsReady" : "ComponentsNotReady",
-          ready
-              ? "the tenant is serving"
-              : "waiting for " + String.join(", ", conditions.falseOnes()));
+      setServing(conditions, seen);
     }
+    TenantStatus status = new TenantStatus();
+    status.observedGeneration = generation;
     status.conditions = conditions.list();
     status.phase = phase(conditions, suspended, !seen.failures().isEmpty());
     status.url = suspended ? null : url;
     return status;
+  }
+
+  /** An invalid spec: only {@code Ready=False}, phase Failed, nothing else reconciled. */
+  private static TenantStatus invalid(Conditions conditions, List<String> problems, long gen) {
+    conditions.set(READY, false, INVALID_SPEC, String.join("; ", problems));
+    TenantStatus status = new TenantStatus();
+    status.observedGeneration = gen;
+    status.conditions = conditions.list();
+    status.phase = Phase.Failed;
+    return status;
+  }
+
+  /** What a tenant keeps while suspended: its namespace, its isolation and its data. */
+  private static void setFoundation(Conditions conditions, Observation seen) {
+    set(conditions, seen, NAMESPACE_READY, seen.namespaceExists(), "NamespaceCreated");
+    set(conditions, seen, NETWORK_ISOLATED, seen.policiesExist(), "PoliciesApplied");
+    set(conditions, seen, DATABASE_READY, seen.databaseExists(), "DatabaseProvisioned");
+  }
+
+  private static void setSuspended(Conditions conditions) {
+    conditions.set(APP_AVAILABLE, false, SUSPENDED, "the tenant is suspended");
+    conditions.set(INGRESS_READY, false, SUSPENDED, "the tenant is suspended");
+    conditions.set(READY, false, SUSPENDED, "the tenant is suspended");
+  }
+
+  /** The app and its route, then Ready when every component condition is true. */
+  private static void setServing(Conditions conditions, Observation seen) {
+    boolean available = seen.availableReplicas() > 0;
+    set(conditions, seen, APP_AVAILABLE, available, "MinimumReplicasAvailable");
+    set(conditions, seen, INGRESS_READY, seen.ingressExists(), "IngressCreated");
+    List<String> waiting = conditions.falseOnes();
+    if (waiting.isEmpty()) {
+      conditions.set(READY, true, "AllComponentsReady", "the tenant is serving");
+    } else {
+      conditions.set(
+          READY, false, "ComponentsNotReady", "waiting for " + String.join(", ", waiting));
+    }
   }
 
   static Phase phase(Conditions conditions, boolean suspended, boolean failing) {
@@ -135,36 +159,24 @@ public final class StatusAggregator {
 
   private static void set(
       Conditions conditions, Observation seen, String type, boolean ok, String okReason) {
-    Optional<Map.Entry<String, Exception>> failure =
+    Optional<Exception> failure =
         seen.failures().entrySet().stream()
             .filter(entry -> DEPENDENTS_OF.get(type).contains(entry.getKey()))
+            .map(Map.Entry::getValue)
             .findFirst();
     if (failure.isPresent()) {
-      Exception e = failure.get().getValue();
-      boolean unreachable = causedBy(e, DatabaseUnreachableException.class);
+      Optional<DatabaseUnreachableException> unreachable =
+          Causes.find(failure.get(), DatabaseUnreachableException.class);
+      String message =
+          unreachable
+              .map(Throwable::getMessage)
+              .orElseGet(
+                  () -> Objects.requireNonNullElse(failure.get().getMessage(), "reconcile failed"));
       conditions.set(
-          type, false, unreachable ? DATABASE_UNREACHABLE : RECONCILE_FAILED, rootMessage(e));
+          type, false, unreachable.isPresent() ? DATABASE_UNREACHABLE : RECONCILE_FAILED, message);
     } else {
       conditions.set(type, ok, ok ? okReason : "Pending", ok ? "" : "not created yet");
     }
-  }
-
-  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DatabaseUnreachableException) {
-        return cause.getMessage();
-      }
-    }
-    return Objects.requireNonNullElse(e.getMessage(), "reconcile failed");
   }
 
   /** The condition list being built, seeded with the previous conditions. */

@@ -10,11 +10,8 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.database.CnpgCluster;
 import io.tenantry.operator.database.TenantDatabase;
-import io.tenantry.operator.network.AppIngressPolicy;
-import io.tenantry.operator.network.CnpgPolicy;
-import io.tenantry.operator.network.DefaultDenyPolicy;
-import io.tenantry.operator.network.EgressPolicy;
-import io.tenantry.operator.network.SameNamespacePolicy;
+import io.tenantry.operator.naming.TenantNames;
+import io.tenantry.operator.workflow.Dependents;
 import io.tenantry.operator.workflow.Secondaries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -38,7 +35,7 @@ public class TenantObserver {
         List.of(),
         context.getSecondaryResource(Namespace.class).isPresent(),
         policiesExist(context),
-        !failures.containsKey("database") && databaseExists(context),
+        !failures.containsKey(Dependents.DATABASE) && databaseExists(context),
         context
             .getSecondaryResource(Deployment.class)
             .map(Deployment::getStatus)
@@ -52,12 +49,12 @@ public class TenantObserver {
     List<String> names =
         new ArrayList<>(
             List.of(
-                DefaultDenyPolicy.NAME,
-                SameNamespacePolicy.NAME,
-                AppIngressPolicy.NAME,
-                EgressPolicy.NAME));
+                TenantNames.DEFAULT_DENY_POLICY,
+                TenantNames.SAME_NAMESPACE_POLICY,
+                TenantNames.APP_INGRESS_POLICY,
+                TenantNames.EGRESS_POLICY));
     if (config.database().cloudNativePg()) {
-      names.add(CnpgPolicy.NAME);
+      names.add(TenantNames.CNPG_POLICY);
     }
     return names.stream()
         .allMatch(name -> Secondaries.named(context, NetworkPolicy.class, name).isPresent());
