@@ -1,6 +1,7 @@
 package io.tenantry.operator.database;
 
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.naming.TenantNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -8,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.postgresql.PGConnection;
@@ -50,6 +53,47 @@ public class PostgresAdmin {
       }
     } catch (SQLException e) {
       throw failure("look up", name, e);
+    }
+  }
+
+  /**
+   * The owner and effective ACL of tenant {@code slug}'s database, read live from the server; empty
+   * when the database does not exist. Read-only: for checks that prove isolation.
+   */
+  public Optional<DatabaseAcl> acl(String slug) {
+    String name = TenantNames.database(slug);
+    try (Connection connection = connect()) {
+      return readAcl(connection, name);
+    } catch (SQLException e) {
+      throw failure("read the ACL of", name, e);
+    }
+  }
+
+  static Optional<DatabaseAcl> readAcl(Connection connection, String name) throws SQLException {
+    String sql =
+        "SELECT pg_get_userbyid(d.datdba), d.datallowconn,"
+            + " CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,"
+            + " a.privilege_type"
+            + " FROM pg_database d LEFT JOIN LATERAL"
+            + " aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a ON true"
+            + " WHERE d.datname = ?";
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        String owner = null;
+        boolean allowConnections = false;
+        List<DatabaseAcl.Grant> grants = new ArrayList<>();
+        while (row.next()) {
+          owner = row.getString(1);
+          allowConnections = row.getBoolean(2);
+          if (row.getString(3) != null) {
+            grants.add(new DatabaseAcl.Grant(row.getString(3), row.getString(4)));
+          }
+        }
+        return owner == null
+            ? Optional.empty()
+            : Optional.of(new DatabaseAcl(name, owner, allowConnections, grants));
+      }
     }
   }
 

@@ -35,6 +35,9 @@ public final class TenantNames {
   public static final String CNPG_CLUSTER = "tenant-db";
   public static final String CNPG_APP_SECRET = CNPG_CLUSTER + "-app";
 
+  /** Every tenant database and role name starts with this. */
+  public static final String DATABASE_PREFIX = "tenant_";
+
   public static final String DEFAULT_DENY_POLICY = "default-deny";
   public static final String SAME_NAMESPACE_POLICY = "allow-same-namespace";
   public static final String APP_INGRESS_POLICY = "allow-app-ingress";
@@ -50,7 +53,12 @@ public final class TenantNames {
 
   /** {@code tenant_<slug>} with hyphens as underscores: both the database and its role. */
   public static String database(Tenant tenant) {
-    return "tenant_" + tenant.slug().replace('-', '_');
+    return database(tenant.slug());
+  }
+
+  /** {@code tenant_<slug>} with hyphens as underscores: both the database and its role. */
+  public static String database(String slug) {
+    return DATABASE_PREFIX + slug.replace('-', '_');
   }
 
   /** {@code <slug>.<base-domain>}. */

@@ -31,11 +31,13 @@ class PostgresAdminTest {
   static KubernetesClient client;
 
   private String adminRole;
+  private String slug;
   private String database;
 
   @BeforeEach
   void createMd5AdminRole() {
-    String suffix = Tenants.freshSlug("admin").replace('-', '_');
+    slug = Tenants.freshSlug("admin");
+    String suffix = slug.replace('-', '_');
     adminRole = "md5_" + suffix;
     database = "tenant_" + suffix;
     Sql.execute("CREATE ROLE \"" + adminRole + "\" LOGIN SUPERUSER");
@@ -74,6 +76,33 @@ class PostgresAdminTest {
     assertThat(Scram.passwordMatches(database, newPassword)).isTrue();
     assertThat(Scram.passwordMatches(database, oldPassword)).isFalse();
     assertThat(SharedServer.ownerOf(database)).isEqualTo(database);
+  }
+
+  @Test
+  void aclOfAProvisionedDatabaseNamesOnlyItsOwner() {
+    admin().ensure(database, DatabaseCredentialsSecret.newPassword());
+
+    DatabaseAcl acl = admin().acl(slug).orElseThrow();
+
+    assertThat(acl.owner()).isEqualTo(database);
+    assertThat(acl.mayConnect()).containsExactly(database);
+    assertThat(acl.isolated()).isTrue();
+  }
+
+  @Test
+  void aclOfADatabaseWithTheDefaultAclShowsPublicMayConnect() {
+    Sql.execute("CREATE ROLE \"" + database + "\"");
+    Sql.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + database + "\"");
+
+    DatabaseAcl acl = admin().acl(slug).orElseThrow();
+
+    assertThat(acl.mayConnect()).containsExactlyInAnyOrder(DatabaseAcl.PUBLIC, database);
+    assertThat(acl.isolated()).isFalse();
+  }
+
+  @Test
+  void aclOfAMissingDatabaseIsEmpty() {
+    assertThat(admin().acl(slug)).isEmpty();
   }
 
   private PostgresAdmin admin() {
