@@ -2,13 +2,13 @@ package io.tenantry.tenantapp.billing;
 
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Lifecycle;
-import io.tenantry.tenantapp.common.ListQuery;
-import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.ProblemException;
-import io.tenantry.tenantapp.common.SortField;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.ListQuery;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.db.SortField;
+import io.tenantry.tenantapp.db.Timestamps;
+import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ public class InvoiceService {
     Invoice i = new Invoice();
     i.id = UUID.randomUUID();
     i.status = InvoiceStatus.draft;
-    i.createdAt = Clock.now();
+    i.createdAt = Timestamps.now();
     apply(i, request);
     db.update(
         "INSERT INTO invoices (id, number, subscriber_id, currency, total, status, due_date,"

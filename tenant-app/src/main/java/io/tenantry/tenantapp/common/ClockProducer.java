@@ -4,6 +4,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The time license checks run on; injectable so tests can move it. */
 @Dependent
@@ -12,7 +13,7 @@ public class ClockProducer {
   @Produces
   @Singleton
   @DefaultBean
-  java.time.Clock clock() {
-    return java.time.Clock.systemUTC();
+  Clock clock() {
+    return Clock.systemUTC();
   }
 }

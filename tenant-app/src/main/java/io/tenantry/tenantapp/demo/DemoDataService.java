@@ -1,8 +1,8 @@
 package io.tenantry.tenantapp.demo;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.tenantry.tenantapp.common.Db;
-import io.tenantry.tenantapp.common.NamedSql;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;

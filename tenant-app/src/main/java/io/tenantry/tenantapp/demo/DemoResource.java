@@ -1,8 +1,8 @@
 package io.tenantry.tenantapp.demo;
 
 import io.quarkus.security.PermissionsAllowed;
-import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;

@@ -2,8 +2,8 @@ package io.tenantry.tenantapp.devices;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.tenantry.tenantapp.common.Enums;
-import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.StatusChange;
+import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceRequest;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceView;
 import jakarta.validation.Valid;

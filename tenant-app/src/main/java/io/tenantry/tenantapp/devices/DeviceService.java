@@ -1,15 +1,15 @@
 package io.tenantry.tenantapp.devices;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
-import io.tenantry.tenantapp.common.ListQuery;
-import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.ProblemException;
-import io.tenantry.tenantapp.common.SortField;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.ListQuery;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.db.SortField;
+import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceRequest;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceView;
+import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -37,7 +37,7 @@ public class DeviceService {
     Device d = new Device();
     d.id = UUID.randomUUID();
     d.status = DeviceStatus.in_stock;
-    d.createdAt = Clock.now();
+    d.createdAt = Timestamps.now();
     apply(d, request);
     db.update(
         "INSERT INTO devices (id, serial_number, mac_address, device_type, status, subscriber_id,"

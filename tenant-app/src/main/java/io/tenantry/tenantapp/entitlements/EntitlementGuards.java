@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.entitlements;
 
-import io.tenantry.tenantapp.common.Problem;
+import io.tenantry.tenantapp.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;

@@ -1,10 +1,10 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
-import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.TokenResponse;
+import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -59,7 +59,7 @@ public class AuthService {
                 RefreshToken::read,
                 hash)
             .orElseThrow(() -> BAD_REFRESH);
-    Instant now = Clock.now();
+    Instant now = Timestamps.now();
     int consumed =
         db.update(
             "UPDATE refresh_tokens SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL",
@@ -80,13 +80,13 @@ public class AuthService {
   void revokeAll(UUID staffUserId) {
     db.update(
         "UPDATE refresh_tokens SET consumed_at = ? WHERE staff_user_id = ? AND consumed_at IS NULL",
-        Clock.now(),
+        Timestamps.now(),
         staffUserId);
   }
 
   private TokenResponse tokensFor(StaffUser user) {
     String refresh = Secrets.newToken();
-    Instant now = Clock.now();
+    Instant now = Timestamps.now();
     db.update(
         "INSERT INTO refresh_tokens (id, staff_user_id, token_hash, expires_at, created_at)"
             + " VALUES (?, ?, ?, ?, ?)",

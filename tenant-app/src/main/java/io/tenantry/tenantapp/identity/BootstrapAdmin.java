@@ -2,8 +2,8 @@ package io.tenantry.tenantapp.identity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.tenantry.tenantapp.common.Clock;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -64,7 +64,7 @@ public class BootstrapAdmin {
     user.role = Role.tenant_admin;
     user.status = StaffStatus.active;
     user.passwordHash = Secrets.hashPassword(password);
-    user.createdAt = Clock.now();
+    user.createdAt = Timestamps.now();
     users.insert(user);
   }
 

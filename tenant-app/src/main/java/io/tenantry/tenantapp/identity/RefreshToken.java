@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.db.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

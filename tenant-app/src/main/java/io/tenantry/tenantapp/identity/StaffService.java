@@ -1,10 +1,10 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.ProblemException;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
+import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class StaffService {
     user.displayName = displayName.strip();
     user.role = role;
     user.status = StaffStatus.invited;
-    user.createdAt = Clock.now();
+    user.createdAt = Timestamps.now();
     String token = Secrets.newToken();
     user.inviteTokenHash = Secrets.digest(token);
     user.inviteExpiresAt = user.createdAt.plus(config.inviteLifetime());

@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.common.Db;
-import io.tenantry.tenantapp.common.Table;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.Table;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

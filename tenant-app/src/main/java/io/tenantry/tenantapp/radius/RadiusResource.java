@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.radius;
 
 import io.quarkus.security.PermissionsAllowed;
-import io.tenantry.tenantapp.common.Page;
+import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.entitlements.RequiresFeature;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionStart;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionUsage;

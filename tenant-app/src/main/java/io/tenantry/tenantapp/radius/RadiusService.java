@@ -1,11 +1,11 @@
 package io.tenantry.tenantapp.radius;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
-import io.tenantry.tenantapp.common.ListQuery;
-import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.ProblemException;
-import io.tenantry.tenantapp.common.SortField;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.ListQuery;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.db.SortField;
+import io.tenantry.tenantapp.db.Timestamps;
+import io.tenantry.tenantapp.problem.ProblemException;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionStart;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionUsage;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;
@@ -44,7 +44,7 @@ public class RadiusService {
     s.id = UUID.randomUUID();
     s.username = request.username();
     s.nasIp = ipLiteral(request.nasIp());
-    s.startedAt = Clock.now();
+    s.startedAt = Timestamps.now();
     db.update(
         "INSERT INTO radius_sessions (id, username, nas_ip, started_at) VALUES (?, ?, ?, ?)",
         s.id,
@@ -79,7 +79,7 @@ public class RadiusService {
   @Transactional
   public SessionView disconnect(UUID id) {
     RadiusSession s = active(id);
-    s.endedAt = Clock.now();
+    s.endedAt = Timestamps.now();
     s.terminateCause = ADMIN_RESET;
     db.update(
         "UPDATE radius_sessions SET ended_at = ?, terminate_cause = ? WHERE id = ?",

@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.search;
 
-import io.tenantry.tenantapp.common.Db;
-import io.tenantry.tenantapp.common.NamedSql;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.NamedSql;
 import io.tenantry.tenantapp.devices.MacAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.search;
 
-import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.identity.StaffUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

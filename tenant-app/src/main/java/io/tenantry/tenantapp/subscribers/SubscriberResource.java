@@ -2,8 +2,8 @@ package io.tenantry.tenantapp.subscribers;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.tenantry.tenantapp.common.Enums;
-import io.tenantry.tenantapp.common.Page;
 import io.tenantry.tenantapp.common.StatusChange;
+import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberRequest;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package io.tenantry.tenantapp.subscribers;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Lifecycle;
-import io.tenantry.tenantapp.common.ListQuery;
-import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.SortField;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.ListQuery;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.db.SortField;
+import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberRequest;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class SubscriberService {
     Subscriber s = new Subscriber();
     s.id = UUID.randomUUID();
     s.status = SubscriberStatus.pending;
-    s.createdAt = Clock.now();
+    s.createdAt = Timestamps.now();
     apply(s, request);
     db.update(
         "INSERT INTO subscribers (id, account_number, name, email, phone, address, service_plan,"

@@ -1,13 +1,13 @@
 package io.tenantry.tenantapp.tickets;
 
-import io.tenantry.tenantapp.common.Clock;
-import io.tenantry.tenantapp.common.Db;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
-import io.tenantry.tenantapp.common.ListQuery;
-import io.tenantry.tenantapp.common.Page;
-import io.tenantry.tenantapp.common.ProblemException;
-import io.tenantry.tenantapp.common.SortField;
+import io.tenantry.tenantapp.db.Db;
+import io.tenantry.tenantapp.db.ListQuery;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.db.SortField;
+import io.tenantry.tenantapp.db.Timestamps;
+import io.tenantry.tenantapp.problem.ProblemException;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;
@@ -38,7 +38,7 @@ public class TicketService {
     Ticket t = new Ticket();
     t.id = UUID.randomUUID();
     t.status = TicketStatus.open;
-    t.createdAt = Clock.now();
+    t.createdAt = Timestamps.now();
     apply(t, request);
     db.update(
         "INSERT INTO tickets (id, subject, priority, status, subscriber_id, assignee_id,"
@@ -90,7 +90,8 @@ public class TicketService {
       throw ProblemException.conflict(
           "ticket-closed", "a closed ticket takes no messages", Map.of());
     }
-    TicketMessage m = new TicketMessage(UUID.randomUUID(), authorId, request.body(), Clock.now());
+    TicketMessage m =
+        new TicketMessage(UUID.randomUUID(), authorId, request.body(), Timestamps.now());
     db.update(
         "INSERT INTO ticket_messages (id, ticket_id, author_id, body, created_at)"
             + " VALUES (?, ?, ?, ?, ?)",

@@ -9,7 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.tenantry.tenantapp.common.Db;
+import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.tenantapp.support.TestTenant;

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.db;
 
 import java.util.ArrayList;
 import java.util.List;

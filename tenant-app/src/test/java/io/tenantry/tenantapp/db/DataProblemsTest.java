@@ -1,16 +1,17 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.tenantapp.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** How a failed statement becomes a problem: which constraints are the client's conflict. */
-class ProblemMappersDataTest {
+class DataProblemsTest {
 
-  private final ProblemMappers mappers = new ProblemMappers();
+  private final DataProblems mappers = new DataProblems();
 
   /** A failure as PostgreSQL reports it: severity, SQLSTATE, message and constraint fields. */
   private static DataException failure(String sqlState, String constraint) {

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.db;
 
 /**
  * A table's name, what one row is called in problems ("subscriber"), the columns its rows are read

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,7 +14,10 @@ import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into problem+json: field-level 400s, 409s for duplicates, opaque 500s. */
+/**
+ * Turns every failure into problem+json: field-level 400s and opaque 500s ({@code db.DataProblems}
+ * adds the 409s for duplicates).
+ */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -74,33 +77,13 @@ public class ProblemMappers {
     return new Problem("about:blank", title, status, null, Map.of()).toResponse();
   }
 
-  /**
-   * A constraint the services do not check first (uniqueness, or a row that vanished between the
-   * check and the write) is a 409; any other database failure is a 500.
-   */
-  @ServerExceptionMapper
-  public Response data(DataException e) {
-    String constraint = e.constraint().orElse("unknown");
-    if (e.uniqueViolation()) {
-      String field = fieldOfConstraint(constraint);
-      return ProblemException.conflict(
-              "duplicate",
-              "a record with the same " + field + " already exists",
-              Map.of("field", field))
-          .toProblem()
-          .toResponse();
-    }
-    if (e.integrityViolation()) {
-      return ProblemException.conflict(
-              "constraint", "the change conflicts with " + constraint, Map.of())
-          .toProblem()
-          .toResponse();
-    }
-    return unexpected(e);
-  }
-
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e) {
+    return internal(e);
+  }
+
+  /** A failure that is not the client's: logged here, opaque to the client. */
+  public static Response internal(Throwable e) {
     LOG.error("unhandled error", e);
     return new Problem(
             "urn:tenantry:problem:internal",
@@ -129,31 +112,5 @@ public class ProblemMappers {
       }
     }
     return field.toString();
-  }
-
-  private static String fieldOfConstraint(String constraint) {
-    // unique constraints are named <table>_<column>_key by PostgreSQL
-    String name = constraint.replaceFirst("_key$", "");
-    for (String prefix :
-        List.of("subscribers_", "devices_", "invoices_", "staff_users_", "tickets_")) {
-      if (name.startsWith(prefix)) {
-        return snakeToCamel(name.substring(prefix.length()));
-      }
-    }
-    return snakeToCamel(name);
-  }
-
-  private static String snakeToCamel(String snake) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.common;
+package io.tenantry.tenantapp.problem;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
