@@ -1,10 +1,14 @@
 package io.tenantry.tenantapp.billing;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.DATE;
+import static io.tenantry.tenantapp.db.Column.Reader.ID;
+import static io.tenantry.tenantapp.db.Column.Reader.NUMERIC;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
+
 import io.tenantry.tenantapp.db.Table;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +19,16 @@ import java.util.UUID;
 public class Invoice {
 
   static final Table<Invoice> TABLE =
-      new Table<>(
-          "invoices",
-          "invoice",
-          "id, number, subscriber_id, currency, total, status, due_date, created_at",
-          Invoice::read);
+      Table.of("invoices", "invoice", Invoice::new)
+          .key("id", i -> i.id, (i, v) -> i.id = v)
+          .column("number", TEXT, i -> i.number, (i, v) -> i.number = v)
+          .column("subscriber_id", ID, i -> i.subscriberId, (i, v) -> i.subscriberId = v)
+          .column("currency", TEXT, i -> i.currency, (i, v) -> i.currency = v)
+          .column("total", NUMERIC, i -> i.total, (i, v) -> i.total = v)
+          .column("status", enumOf(InvoiceStatus.class), i -> i.status, (i, v) -> i.status = v)
+          .column("due_date", DATE, i -> i.dueDate, (i, v) -> i.dueDate = v)
+          .fixed("created_at", TIMESTAMP, i -> i.createdAt, (i, v) -> i.createdAt = v)
+          .build();
 
   public UUID id;
   public String number;
@@ -33,17 +42,4 @@ public class Invoice {
   public LocalDate dueDate;
   public Instant createdAt;
   public List<InvoiceLine> lines = new ArrayList<>();
-
-  private static Invoice read(ResultSet row) throws SQLException {
-    Invoice i = new Invoice();
-    i.id = Db.uuid(row, "id");
-    i.number = row.getString("number");
-    i.subscriberId = Db.uuid(row, "subscriber_id");
-    i.currency = row.getString("currency");
-    i.total = row.getBigDecimal("total");
-    i.status = Db.enumOf(InvoiceStatus.class, row, "status");
-    i.dueDate = row.getObject("due_date", LocalDate.class);
-    i.createdAt = Db.instant(row, "created_at");
-    return i;
-  }
 }

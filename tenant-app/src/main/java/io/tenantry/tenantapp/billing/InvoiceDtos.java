@@ -61,7 +61,7 @@ public final class InvoiceDtos {
               .map(
                   l ->
                       new LineView(
-                          l.description(), l.quantity(), l.unitPrice(), InvoiceService.amountOf(l)))
+                          l.description, l.quantity, l.unitPrice, InvoiceService.amountOf(l)))
               .toList());
     }
   }

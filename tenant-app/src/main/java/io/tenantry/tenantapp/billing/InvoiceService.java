@@ -2,6 +2,7 @@ package io.tenantry.tenantapp.billing;
 
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
+import io.tenantry.tenantapp.billing.InvoiceDtos.LineRequest;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.db.ListQuery;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +45,7 @@ public class InvoiceService {
     i.status = InvoiceStatus.draft;
     i.createdAt = Timestamps.now();
     apply(i, request);
-    db.update(
-        "INSERT INTO invoices (id, number, subscriber_id, currency, total, status, due_date,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        i.id,
-        i.number,
-        i.subscriberId,
-        i.currency,
-        i.total,
-        i.status,
-        i.dueDate,
-        i.createdAt);
+    db.insert(Invoice.TABLE, i);
     insertLines(i);
     return InvoiceView.of(i);
   }
@@ -76,15 +66,7 @@ public class InvoiceService {
           Map.of("status", i.status.toString()));
     }
     apply(i, request);
-    db.update(
-        "UPDATE invoices SET number = ?, subscriber_id = ?, currency = ?, total = ?, due_date = ?"
-            + " WHERE id = ?",
-        i.number,
-        i.subscriberId,
-        i.currency,
-        i.total,
-        i.dueDate,
-        i.id);
+    db.update(Invoice.TABLE, i);
     db.update("DELETE FROM invoice_lines WHERE invoice_id = ?", i.id);
     insertLines(i);
     return InvoiceView.of(i);
@@ -95,7 +77,7 @@ public class InvoiceService {
     Invoice i = db.lock(Invoice.TABLE, id);
     Lifecycle.check("invoice", i.status, to);
     i.status = to;
-    db.update("UPDATE invoices SET status = ? WHERE id = ?", to, id);
+    db.update(Invoice.TABLE, i);
     return InvoiceView.of(withLines(i));
   }
 
@@ -112,7 +94,15 @@ public class InvoiceService {
   }
 
   static BigDecimal amountOf(InvoiceLine line) {
-    return line.quantity().multiply(line.unitPrice()).setScale(2, RoundingMode.HALF_EVEN);
+    return line.quantity.multiply(line.unitPrice).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private static InvoiceLine line(LineRequest request) {
+    InvoiceLine line = new InvoiceLine();
+    line.description = request.description();
+    line.quantity = request.quantity();
+    line.unitPrice = request.unitPrice();
+    return line;
   }
 
   private Invoice withLines(Invoice invoice) {
@@ -127,33 +117,21 @@ public class InvoiceService {
     }
     Map<UUID, Invoice> byId = new HashMap<>();
     invoices.forEach(i -> byId.put(i.id, i));
-    db.list(
-        "SELECT invoice_id, description, quantity, unit_price FROM invoice_lines"
-            + " WHERE invoice_id = ANY (?) ORDER BY invoice_id, position",
-        row -> {
-          byId.get(Db.uuid(row, "invoice_id"))
-              .lines
-              .add(
-                  new InvoiceLine(
-                      row.getString("description"),
-                      row.getBigDecimal("quantity"),
-                      row.getBigDecimal("unit_price")));
-          return null;
-        },
-        (Object) byId.keySet().toArray(UUID[]::new));
+    List<InvoiceLine> lines =
+        db.list(
+            InvoiceLine.TABLE.select()
+                + " WHERE invoice_id = ANY (?) ORDER BY invoice_id, position",
+            InvoiceLine.TABLE.mapper(),
+            (Object) byId.keySet().toArray(UUID[]::new));
+    lines.forEach(line -> byId.get(line.invoiceId).lines.add(line));
   }
 
   private void insertLines(Invoice i) {
-    List<Object[]> rows = new ArrayList<>();
     for (int position = 0; position < i.lines.size(); position++) {
-      InvoiceLine line = i.lines.get(position);
-      rows.add(
-          new Object[] {i.id, position, line.description(), line.quantity(), line.unitPrice()});
+      i.lines.get(position).invoiceId = i.id;
+      i.lines.get(position).position = position;
     }
-    db.batch(
-        "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        rows);
+    db.insertAll(InvoiceLine.TABLE, i.lines);
   }
 
   private void apply(Invoice i, InvoiceRequest r) {
@@ -164,10 +142,7 @@ public class InvoiceService {
     i.subscriberId = r.subscriberId();
     i.currency = r.currency();
     i.dueDate = r.dueDate();
-    i.lines =
-        r.lines().stream()
-            .map(l -> new InvoiceLine(l.description(), l.quantity(), l.unitPrice()))
-            .toList();
+    i.lines = r.lines().stream().map(InvoiceService::line).toList();
     i.total =
         i.lines.stream().map(InvoiceService::amountOf).reduce(BigDecimal.ZERO, BigDecimal::add);
   }

@@ -73,7 +73,7 @@ public class Db {
 
   /** The row of {@code table} with this id, or a 404 naming it. */
   public <E> E get(Table<E> table, UUID id) {
-    return first(table.select() + " WHERE id = ?", table.mapper(), id)
+    return first(table.select() + " WHERE " + table.keyName() + " = ?", table.mapper(), id)
         .orElseThrow(() -> ProblemException.notFound(table.what(), id));
   }
 
@@ -82,7 +82,8 @@ public class Db {
    * before writing it apply one after the other instead of the last one undoing the first.
    */
   public <E> E lock(Table<E> table, UUID id) {
-    return first(table.select() + " WHERE id = ? FOR UPDATE", table.mapper(), id)
+    return first(
+            table.select() + " WHERE " + table.keyName() + " = ? FOR UPDATE", table.mapper(), id)
         .orElseThrow(() -> ProblemException.notFound(table.what(), id));
   }
 
@@ -91,13 +92,28 @@ public class Db {
     return !list("SELECT 1 FROM " + table + " WHERE id = ?", row -> true, id).isEmpty();
   }
 
+  /** Inserts {@code row} into {@code table}, every column. */
+  public <E> void insert(Table<E> table, E row) {
+    update(table.insert(), table.insertValues(row));
+  }
+
+  /** Inserts the rows in one round trip. */
+  public <E> void insertAll(Table<E> table, List<E> rows) {
+    batch(table.insert(), rows.stream().map(table::insertValues).toList());
+  }
+
+  /** Writes every column of {@code row} that is not fixed; returns the rows it changed. */
+  public <E> int update(Table<E> table, E row) {
+    return update(table.update(), table.updateValues(row));
+  }
+
   /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
   public int update(String sql, Object... params) {
     return execute(sql, params, (connection, statement) -> statement.executeUpdate());
   }
 
   /** Runs one statement for each parameter row, in one round trip. */
-  public void batch(String sql, List<Object[]> rows) {
+  private void batch(String sql, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -113,17 +129,17 @@ public class Db {
         });
   }
 
-  public static Instant instant(ResultSet row, String column) throws SQLException {
+  static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
 
-  public static UUID uuid(ResultSet row, String column) throws SQLException {
+  static UUID uuid(ResultSet row, String column) throws SQLException {
     return row.getObject(column, UUID.class);
   }
 
   /** Enums are stored as their wire value, {@code toString()}. */
-  public static <S extends Enum<S>> S enumOf(Class<S> type, ResultSet row, String column)
+  static <S extends Enum<S>> S enumOf(Class<S> type, ResultSet row, String column)
       throws SQLException {
     return Enums.parse(type, column, row.getString(column));
   }

@@ -1,9 +1,11 @@
 package io.tenantry.tenantapp.devices;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.ID;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
+
 import io.tenantry.tenantapp.db.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,11 +13,19 @@ import java.util.UUID;
 public class Device {
 
   static final Table<Device> TABLE =
-      new Table<>(
-          "devices",
-          "device",
-          "id, serial_number, mac_address, device_type, status, subscriber_id, created_at",
-          Device::read);
+      Table.of("devices", "device", Device::new)
+          .key("id", d -> d.id, (d, v) -> d.id = v)
+          .column("serial_number", TEXT, d -> d.serialNumber, (d, v) -> d.serialNumber = v)
+          .column("mac_address", TEXT, d -> d.macAddress, (d, v) -> d.macAddress = v)
+          .column(
+              "device_type",
+              enumOf(DeviceType.class),
+              d -> d.deviceType,
+              (d, v) -> d.deviceType = v)
+          .column("status", enumOf(DeviceStatus.class), d -> d.status, (d, v) -> d.status = v)
+          .column("subscriber_id", ID, d -> d.subscriberId, (d, v) -> d.subscriberId = v)
+          .fixed("created_at", TIMESTAMP, d -> d.createdAt, (d, v) -> d.createdAt = v)
+          .build();
 
   public UUID id;
   public String serialNumber;
@@ -27,16 +37,4 @@ public class Device {
   public DeviceStatus status;
   public UUID subscriberId;
   public Instant createdAt;
-
-  private static Device read(ResultSet row) throws SQLException {
-    Device d = new Device();
-    d.id = Db.uuid(row, "id");
-    d.serialNumber = row.getString("serial_number");
-    d.macAddress = row.getString("mac_address");
-    d.deviceType = Db.enumOf(DeviceType.class, row, "device_type");
-    d.status = Db.enumOf(DeviceStatus.class, row, "status");
-    d.subscriberId = Db.uuid(row, "subscriber_id");
-    d.createdAt = Db.instant(row, "created_at");
-    return d;
-  }
 }

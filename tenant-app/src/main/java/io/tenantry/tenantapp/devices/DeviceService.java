@@ -39,16 +39,7 @@ public class DeviceService {
     d.status = DeviceStatus.in_stock;
     d.createdAt = Timestamps.now();
     apply(d, request);
-    db.update(
-        "INSERT INTO devices (id, serial_number, mac_address, device_type, status, subscriber_id,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        d.id,
-        d.serialNumber,
-        d.macAddress,
-        d.deviceType,
-        d.status,
-        d.subscriberId,
-        d.createdAt);
+    db.insert(Device.TABLE, d);
     return DeviceView.of(d);
   }
 
@@ -61,14 +52,7 @@ public class DeviceService {
   public DeviceView update(UUID id, DeviceRequest request) {
     Device d = db.lock(Device.TABLE, id);
     apply(d, request);
-    db.update(
-        "UPDATE devices SET serial_number = ?, mac_address = ?, device_type = ?, subscriber_id = ?"
-            + " WHERE id = ?",
-        d.serialNumber,
-        d.macAddress,
-        d.deviceType,
-        d.subscriberId,
-        d.id);
+    db.update(Device.TABLE, d);
     return DeviceView.of(d);
   }
 
@@ -77,7 +61,7 @@ public class DeviceService {
     Device d = db.lock(Device.TABLE, id);
     Lifecycle.check("device", d.status, to);
     d.status = to;
-    db.update("UPDATE devices SET status = ? WHERE id = ?", to, id);
+    db.update(Device.TABLE, d);
     return DeviceView.of(d);
   }
 

@@ -55,8 +55,8 @@ public class AuthService {
     String hash = Secrets.digest(presented);
     RefreshToken token =
         db.first(
-                "SELECT id, staff_user_id, expires_at FROM refresh_tokens WHERE token_hash = ?",
-                RefreshToken::read,
+                RefreshToken.TABLE.select() + " WHERE token_hash = ?",
+                RefreshToken.TABLE.mapper(),
                 hash)
             .orElseThrow(() -> BAD_REFRESH);
     Instant now = Timestamps.now();
@@ -64,13 +64,13 @@ public class AuthService {
         db.update(
             "UPDATE refresh_tokens SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL",
             now,
-            token.id());
+            token.id);
     if (consumed == 0) {
-      revokeAll(token.staffUserId());
+      revokeAll(token.staffUserId);
       throw BAD_REFRESH;
     }
-    StaffUser user = staff.byId(token.staffUserId()).orElse(null);
-    if (token.expiresAt().isBefore(now) || user == null || user.status != StaffStatus.active) {
+    StaffUser user = staff.byId(token.staffUserId).orElse(null);
+    if (token.expiresAt.isBefore(now) || user == null || user.status != StaffStatus.active) {
       throw BAD_REFRESH;
     }
     return tokensFor(user);
@@ -86,15 +86,13 @@ public class AuthService {
 
   private TokenResponse tokensFor(StaffUser user) {
     String refresh = Secrets.newToken();
-    Instant now = Timestamps.now();
-    db.update(
-        "INSERT INTO refresh_tokens (id, staff_user_id, token_hash, expires_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        UUID.randomUUID(),
-        user.id,
-        Secrets.digest(refresh),
-        now.plus(config.refreshTokenLifetime()),
-        now);
+    RefreshToken token = new RefreshToken();
+    token.id = UUID.randomUUID();
+    token.staffUserId = user.id;
+    token.tokenHash = Secrets.digest(refresh);
+    token.createdAt = Timestamps.now();
+    token.expiresAt = token.createdAt.plus(config.refreshTokenLifetime());
+    db.insert(RefreshToken.TABLE, token);
     return new TokenResponse(
         issuer.accessToken(user), refresh, "Bearer", issuer.accessTokenSeconds());
   }

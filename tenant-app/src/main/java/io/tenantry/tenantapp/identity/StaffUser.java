@@ -1,9 +1,10 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
+
 import io.tenantry.tenantapp.db.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,12 +12,22 @@ import java.util.UUID;
 public class StaffUser {
 
   static final Table<StaffUser> TABLE =
-      new Table<>(
-          "staff_users",
-          "staff user",
-          "id, email, display_name, role, status, password_hash, invite_token_hash,"
-              + " invite_expires_at, created_at",
-          StaffUser::read);
+      Table.of("staff_users", "staff user", StaffUser::new)
+          .key("id", u -> u.id, (u, v) -> u.id = v)
+          .fixed("email", TEXT, u -> u.email, (u, v) -> u.email = v)
+          .column("display_name", TEXT, u -> u.displayName, (u, v) -> u.displayName = v)
+          .column("role", enumOf(Role.class), u -> u.role, (u, v) -> u.role = v)
+          .column("status", enumOf(StaffStatus.class), u -> u.status, (u, v) -> u.status = v)
+          .column("password_hash", TEXT, u -> u.passwordHash, (u, v) -> u.passwordHash = v)
+          .column(
+              "invite_token_hash", TEXT, u -> u.inviteTokenHash, (u, v) -> u.inviteTokenHash = v)
+          .column(
+              "invite_expires_at",
+              TIMESTAMP,
+              u -> u.inviteExpiresAt,
+              (u, v) -> u.inviteExpiresAt = v)
+          .fixed("created_at", TIMESTAMP, u -> u.createdAt, (u, v) -> u.createdAt = v)
+          .build();
 
   public UUID id;
   public String email;
@@ -32,18 +43,4 @@ public class StaffUser {
 
   public Instant inviteExpiresAt;
   public Instant createdAt;
-
-  private static StaffUser read(ResultSet row) throws SQLException {
-    StaffUser u = new StaffUser();
-    u.id = Db.uuid(row, "id");
-    u.email = row.getString("email");
-    u.displayName = row.getString("display_name");
-    u.role = Db.enumOf(Role.class, row, "role");
-    u.status = Db.enumOf(StaffStatus.class, row, "status");
-    u.passwordHash = row.getString("password_hash");
-    u.inviteTokenHash = row.getString("invite_token_hash");
-    u.inviteExpiresAt = Db.instant(row, "invite_expires_at");
-    u.createdAt = Db.instant(row, "created_at");
-    return u;
-  }
 }

@@ -59,32 +59,11 @@ public class StaffUsers {
   }
 
   public void insert(StaffUser u) {
-    db.update(
-        "INSERT INTO staff_users (id, email, display_name, role, status, password_hash,"
-            + " invite_token_hash, invite_expires_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        u.id,
-        u.email,
-        u.displayName,
-        u.role,
-        u.status,
-        u.passwordHash,
-        u.inviteTokenHash,
-        u.inviteExpiresAt,
-        u.createdAt);
+    db.insert(StaffUser.TABLE, u);
   }
 
   /** Writes every column a staff change may touch (all but the id, e-mail and creation time). */
   public void update(StaffUser u) {
-    db.update(
-        "UPDATE staff_users SET display_name = ?, role = ?, status = ?, password_hash = ?,"
-            + " invite_token_hash = ?, invite_expires_at = ? WHERE id = ?",
-        u.displayName,
-        u.role,
-        u.status,
-        u.passwordHash,
-        u.inviteTokenHash,
-        u.inviteExpiresAt,
-        u.id);
+    db.update(StaffUser.TABLE, u);
   }
 }

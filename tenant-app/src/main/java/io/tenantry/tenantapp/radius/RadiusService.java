@@ -45,12 +45,7 @@ public class RadiusService {
     s.username = request.username();
     s.nasIp = ipLiteral(request.nasIp());
     s.startedAt = Timestamps.now();
-    db.update(
-        "INSERT INTO radius_sessions (id, username, nas_ip, started_at) VALUES (?, ?, ?, ?)",
-        s.id,
-        s.username,
-        s.nasIp,
-        s.startedAt);
+    db.insert(RadiusSession.TABLE, s);
     return SessionView.of(s);
   }
 
@@ -68,11 +63,7 @@ public class RadiusService {
     }
     s.bytesIn = usage.bytesIn();
     s.bytesOut = usage.bytesOut();
-    db.update(
-        "UPDATE radius_sessions SET bytes_in = ?, bytes_out = ? WHERE id = ?",
-        s.bytesIn,
-        s.bytesOut,
-        id);
+    db.update(RadiusSession.TABLE, s);
     return SessionView.of(s);
   }
 
@@ -81,11 +72,7 @@ public class RadiusService {
     RadiusSession s = active(id);
     s.endedAt = Timestamps.now();
     s.terminateCause = ADMIN_RESET;
-    db.update(
-        "UPDATE radius_sessions SET ended_at = ?, terminate_cause = ? WHERE id = ?",
-        s.endedAt,
-        s.terminateCause,
-        id);
+    db.update(RadiusSession.TABLE, s);
     return SessionView.of(s);
   }
 

@@ -1,9 +1,10 @@
 package io.tenantry.tenantapp.radius;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.BIGINT;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+
 import io.tenantry.tenantapp.db.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,11 +15,16 @@ import java.util.UUID;
 public class RadiusSession {
 
   static final Table<RadiusSession> TABLE =
-      new Table<>(
-          "radius_sessions",
-          "session",
-          "id, username, nas_ip, started_at, ended_at, bytes_in, bytes_out, terminate_cause",
-          RadiusSession::read);
+      Table.of("radius_sessions", "session", RadiusSession::new)
+          .key("id", s -> s.id, (s, v) -> s.id = v)
+          .fixed("username", TEXT, s -> s.username, (s, v) -> s.username = v)
+          .fixed("nas_ip", TEXT, s -> s.nasIp, (s, v) -> s.nasIp = v)
+          .fixed("started_at", TIMESTAMP, s -> s.startedAt, (s, v) -> s.startedAt = v)
+          .column("ended_at", TIMESTAMP, s -> s.endedAt, (s, v) -> s.endedAt = v)
+          .column("bytes_in", BIGINT, s -> s.bytesIn, (s, v) -> s.bytesIn = v)
+          .column("bytes_out", BIGINT, s -> s.bytesOut, (s, v) -> s.bytesOut = v)
+          .column("terminate_cause", TEXT, s -> s.terminateCause, (s, v) -> s.terminateCause = v)
+          .build();
 
   public UUID id;
   public String username;
@@ -28,17 +34,4 @@ public class RadiusSession {
   public long bytesIn;
   public long bytesOut;
   public String terminateCause;
-
-  private static RadiusSession read(ResultSet row) throws SQLException {
-    RadiusSession s = new RadiusSession();
-    s.id = Db.uuid(row, "id");
-    s.username = row.getString("username");
-    s.nasIp = row.getString("nas_ip");
-    s.startedAt = Db.instant(row, "started_at");
-    s.endedAt = Db.instant(row, "ended_at");
-    s.bytesIn = row.getLong("bytes_in");
-    s.bytesOut = row.getLong("bytes_out");
-    s.terminateCause = row.getString("terminate_cause");
-    return s;
-  }
 }

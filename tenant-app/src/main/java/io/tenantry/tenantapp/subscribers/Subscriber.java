@@ -1,9 +1,10 @@
 package io.tenantry.tenantapp.subscribers;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
+
 import io.tenantry.tenantapp.db.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,12 +12,18 @@ import java.util.UUID;
 public class Subscriber {
 
   static final Table<Subscriber> TABLE =
-      new Table<>(
-          "subscribers",
-          "subscriber",
-          "id, account_number, name, email, phone, address, service_plan, radius_username, status,"
-              + " created_at",
-          Subscriber::read);
+      Table.of("subscribers", "subscriber", Subscriber::new)
+          .key("id", s -> s.id, (s, v) -> s.id = v)
+          .column("account_number", TEXT, s -> s.accountNumber, (s, v) -> s.accountNumber = v)
+          .column("name", TEXT, s -> s.name, (s, v) -> s.name = v)
+          .column("email", TEXT, s -> s.email, (s, v) -> s.email = v)
+          .column("phone", TEXT, s -> s.phone, (s, v) -> s.phone = v)
+          .column("address", TEXT, s -> s.address, (s, v) -> s.address = v)
+          .column("service_plan", TEXT, s -> s.servicePlan, (s, v) -> s.servicePlan = v)
+          .column("radius_username", TEXT, s -> s.radiusUsername, (s, v) -> s.radiusUsername = v)
+          .column("status", enumOf(SubscriberStatus.class), s -> s.status, (s, v) -> s.status = v)
+          .fixed("created_at", TIMESTAMP, s -> s.createdAt, (s, v) -> s.createdAt = v)
+          .build();
 
   public UUID id;
   public String accountNumber;
@@ -28,19 +35,4 @@ public class Subscriber {
   public String radiusUsername;
   public SubscriberStatus status;
   public Instant createdAt;
-
-  private static Subscriber read(ResultSet row) throws SQLException {
-    Subscriber s = new Subscriber();
-    s.id = Db.uuid(row, "id");
-    s.accountNumber = row.getString("account_number");
-    s.name = row.getString("name");
-    s.email = row.getString("email");
-    s.phone = row.getString("phone");
-    s.address = row.getString("address");
-    s.servicePlan = row.getString("service_plan");
-    s.radiusUsername = row.getString("radius_username");
-    s.status = Db.enumOf(SubscriberStatus.class, row, "status");
-    s.createdAt = Db.instant(row, "created_at");
-    return s;
-  }
 }

@@ -38,19 +38,7 @@ public class SubscriberService {
     s.status = SubscriberStatus.pending;
     s.createdAt = Timestamps.now();
     apply(s, request);
-    db.update(
-        "INSERT INTO subscribers (id, account_number, name, email, phone, address, service_plan,"
-            + " radius_username, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        s.id,
-        s.accountNumber,
-        s.name,
-        s.email,
-        s.phone,
-        s.address,
-        s.servicePlan,
-        s.radiusUsername,
-        s.status,
-        s.createdAt);
+    db.insert(Subscriber.TABLE, s);
     return SubscriberView.of(s);
   }
 
@@ -63,17 +51,7 @@ public class SubscriberService {
   public SubscriberView update(UUID id, SubscriberRequest request) {
     Subscriber s = db.lock(Subscriber.TABLE, id);
     apply(s, request);
-    db.update(
-        "UPDATE subscribers SET account_number = ?, name = ?, email = ?, phone = ?, address = ?,"
-            + " service_plan = ?, radius_username = ? WHERE id = ?",
-        s.accountNumber,
-        s.name,
-        s.email,
-        s.phone,
-        s.address,
-        s.servicePlan,
-        s.radiusUsername,
-        s.id);
+    db.update(Subscriber.TABLE, s);
     return SubscriberView.of(s);
   }
 
@@ -82,7 +60,7 @@ public class SubscriberService {
     Subscriber s = db.lock(Subscriber.TABLE, id);
     Lifecycle.check("subscriber", s.status, to);
     s.status = to;
-    db.update("UPDATE subscribers SET status = ? WHERE id = ?", to, id);
+    db.update(Subscriber.TABLE, s);
     return SubscriberView.of(s);
   }
 

@@ -1,9 +1,11 @@
 package io.tenantry.tenantapp.tickets;
 
-import io.tenantry.tenantapp.db.Db;
+import static io.tenantry.tenantapp.db.Column.Reader.ID;
+import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
+import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
+import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
+
 import io.tenantry.tenantapp.db.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +15,16 @@ import java.util.UUID;
 public class Ticket {
 
   static final Table<Ticket> TABLE =
-      new Table<>(
-          "tickets",
-          "ticket",
-          "id, subject, priority, status, subscriber_id, assignee_id, created_at",
-          Ticket::read);
+      Table.of("tickets", "ticket", Ticket::new)
+          .key("id", t -> t.id, (t, v) -> t.id = v)
+          .column("subject", TEXT, t -> t.subject, (t, v) -> t.subject = v)
+          .column(
+              "priority", enumOf(TicketPriority.class), t -> t.priority, (t, v) -> t.priority = v)
+          .column("status", enumOf(TicketStatus.class), t -> t.status, (t, v) -> t.status = v)
+          .column("subscriber_id", ID, t -> t.subscriberId, (t, v) -> t.subscriberId = v)
+          .column("assignee_id", ID, t -> t.assigneeId, (t, v) -> t.assigneeId = v)
+          .fixed("created_at", TIMESTAMP, t -> t.createdAt, (t, v) -> t.createdAt = v)
+          .build();
 
   public UUID id;
   public String subject;
@@ -27,16 +34,4 @@ public class Ticket {
   public UUID assigneeId;
   public Instant createdAt;
   public List<TicketMessage> messages = new ArrayList<>();
-
-  private static Ticket read(ResultSet row) throws SQLException {
-    Ticket t = new Ticket();
-    t.id = Db.uuid(row, "id");
-    t.subject = row.getString("subject");
-    t.priority = Db.enumOf(TicketPriority.class, row, "priority");
-    t.status = Db.enumOf(TicketStatus.class, row, "status");
-    t.subscriberId = Db.uuid(row, "subscriber_id");
-    t.assigneeId = Db.uuid(row, "assignee_id");
-    t.createdAt = Db.instant(row, "created_at");
-    return t;
-  }
 }

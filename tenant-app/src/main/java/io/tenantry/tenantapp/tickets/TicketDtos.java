@@ -41,7 +41,7 @@ public final class TicketDtos {
           t.assigneeId,
           t.createdAt,
           t.messages.stream()
-              .map(m -> new MessageView(m.id(), m.authorId(), m.body(), m.createdAt()))
+              .map(m -> new MessageView(m.id, m.authorId, m.body, m.createdAt))
               .toList());
     }
 

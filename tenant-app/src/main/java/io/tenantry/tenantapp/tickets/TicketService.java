@@ -40,16 +40,7 @@ public class TicketService {
     t.status = TicketStatus.open;
     t.createdAt = Timestamps.now();
     apply(t, request);
-    db.update(
-        "INSERT INTO tickets (id, subject, priority, status, subscriber_id, assignee_id,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        t.id,
-        t.subject,
-        t.priority,
-        t.status,
-        t.subscriberId,
-        t.assigneeId,
-        t.createdAt);
+    db.insert(Ticket.TABLE, t);
     return TicketView.of(t);
   }
 
@@ -62,14 +53,7 @@ public class TicketService {
   public TicketView update(UUID id, TicketRequest request) {
     Ticket t = db.lock(Ticket.TABLE, id);
     apply(t, request);
-    db.update(
-        "UPDATE tickets SET subject = ?, priority = ?, subscriber_id = ?, assignee_id = ?"
-            + " WHERE id = ?",
-        t.subject,
-        t.priority,
-        t.subscriberId,
-        t.assigneeId,
-        t.id);
+    db.update(Ticket.TABLE, t);
     return TicketView.of(withMessages(t));
   }
 
@@ -78,7 +62,7 @@ public class TicketService {
     Ticket t = db.lock(Ticket.TABLE, id);
     Lifecycle.check("ticket", t.status, to);
     t.status = to;
-    db.update("UPDATE tickets SET status = ? WHERE id = ?", to, id);
+    db.update(Ticket.TABLE, t);
     return TicketView.of(withMessages(t));
   }
 
@@ -90,16 +74,13 @@ public class TicketService {
       throw ProblemException.conflict(
           "ticket-closed", "a closed ticket takes no messages", Map.of());
     }
-    TicketMessage m =
-        new TicketMessage(UUID.randomUUID(), authorId, request.body(), Timestamps.now());
-    db.update(
-        "INSERT INTO ticket_messages (id, ticket_id, author_id, body, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        m.id(),
-        id,
-        m.authorId(),
-        m.body(),
-        m.createdAt());
+    TicketMessage m = new TicketMessage();
+    m.id = UUID.randomUUID();
+    m.ticketId = id;
+    m.authorId = authorId;
+    m.body = request.body();
+    m.createdAt = Timestamps.now();
+    db.insert(TicketMessage.TABLE, m);
     return TicketView.of(withMessages(t));
   }
 
@@ -116,9 +97,8 @@ public class TicketService {
   private Ticket withMessages(Ticket t) {
     t.messages =
         db.list(
-            "SELECT id, author_id, body, created_at FROM ticket_messages WHERE ticket_id = ?"
-                + " ORDER BY created_at, id",
-            TicketMessage::read,
+            TicketMessage.TABLE.select() + " WHERE ticket_id = ? ORDER BY created_at, id",
+            TicketMessage.TABLE.mapper(),
             t.id);
     return t;
   }
