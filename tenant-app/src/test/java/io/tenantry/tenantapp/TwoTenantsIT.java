@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
+import io.tenantry.tenantapp.keys.Pem;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.testing.PostgresServer;
@@ -86,7 +87,7 @@ class TwoTenantsIT {
     Path entitlements = Files.createDirectories(root.resolve("entitlements"));
     Files.writeString(
         entitlements.resolve("platform-public-key.pem"),
-        TenantKeysTestResource.pem("PUBLIC KEY", PLATFORM.getPublic().getEncoded()));
+        Pem.encode("PUBLIC KEY", PLATFORM.getPublic().getEncoded()));
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();

@@ -1,7 +1,6 @@
 package io.tenantry.tenantapp.demo;
 
 import io.quarkus.security.PermissionsAllowed;
-import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.NotFoundException;
@@ -16,9 +15,9 @@ public class DemoResource {
   static final int MAX_SUBSCRIBERS = 2_000_000;
 
   private final DemoDataService service;
-  private final TenantConfig config;
+  private final DemoConfig config;
 
-  DemoResource(DemoDataService service, TenantConfig config) {
+  DemoResource(DemoDataService service, DemoConfig config) {
     this.service = service;
     this.config = config;
   }
@@ -27,7 +26,7 @@ public class DemoResource {
   @PermissionsAllowed("demo:write")
   public DemoDataService.Summary generate(
       @QueryParam("subscribers") @DefaultValue("1000") int subscribers) {
-    if (!config.demo().enabled()) {
+    if (!config.enabled()) {
       throw new NotFoundException();
     }
     if (subscribers < 1 || subscribers > MAX_SUBSCRIBERS) {

@@ -1,6 +1,5 @@
 package io.tenantry.tenantapp.entitlements;
 
-import io.tenantry.tenantapp.config.TenantConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +24,7 @@ public record Entitlements(
     features = Map.copyOf(features);
   }
 
-  static Entitlements defaults(TenantConfig.Defaults defaults) {
+  static Entitlements defaults(EntitlementsConfig.Defaults defaults) {
     Map<String, Boolean> on = new TreeMap<>();
     defaults.features().ifPresent(keys -> keys.forEach(key -> on.put(key, true)));
     return new Entitlements(

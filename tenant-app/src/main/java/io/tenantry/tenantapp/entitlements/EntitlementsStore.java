@@ -3,6 +3,7 @@ package io.tenantry.tenantapp.entitlements;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.keys.PlatformKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
 public class EntitlementsStore {
 
   public static final String FILE = "entitlements.json";
-  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
 
   private static final Logger LOG = Logger.getLogger(EntitlementsStore.class);
 
@@ -34,12 +34,11 @@ public class EntitlementsStore {
   private volatile Entitlements current;
   private String lastSeen;
 
-  EntitlementsStore(TenantConfig config, Clock clock) {
+  EntitlementsStore(TenantConfig config, EntitlementsConfig entitlements, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.verifier =
-        new EntitlementsVerifier(config.slug(), config.entitlements().clockSkewSeconds());
-    this.current = Entitlements.defaults(config.entitlements().defaults());
+    this.verifier = new EntitlementsVerifier(config.slug(), entitlements.clockSkewSeconds());
+    this.current = Entitlements.defaults(entitlements.defaults());
   }
 
   public Entitlements current() {
@@ -64,7 +63,7 @@ public class EntitlementsStore {
     }
     Path dir = config.entitlementsDir().get();
     String file = read(dir.resolve(FILE));
-    String key = read(dir.resolve(PLATFORM_PUBLIC_KEY));
+    String key = read(dir.resolve(PlatformKey.FILE));
     String seen = file + "\n" + key;
     if (file == null || Objects.equals(seen, lastSeen)) {
       return;

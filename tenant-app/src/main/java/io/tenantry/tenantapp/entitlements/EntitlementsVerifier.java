@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.tenantapp.identity.JwsKey;
+import io.tenantry.tenantapp.keys.JwsKey;
+import io.tenantry.tenantapp.keys.PlatformKey;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,8 +26,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * readable copy and are ignored.
  */
 final class EntitlementsVerifier {
-
-  static final String PLATFORM_ISSUER = "https://tenantry.io/platform";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -86,7 +85,7 @@ final class EntitlementsVerifier {
           .setVerificationKey(key.key())
           // the key's algorithm only: "none" and HMAC (with the public key as secret) never pass
           .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
-          .setExpectedIssuer(PLATFORM_ISSUER)
+          .setExpectedIssuer(PlatformKey.ISSUER)
           .setRequireIssuedAt()
           .setSkipDefaultAudienceValidation()
           .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
@@ -104,7 +103,7 @@ final class EntitlementsVerifier {
       return "the signature does not verify with the platform public key";
     }
     if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-      return "they are not issued by " + PLATFORM_ISSUER;
+      return "they are not issued by " + PlatformKey.ISSUER;
     }
     if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
       return "the signature has expired";

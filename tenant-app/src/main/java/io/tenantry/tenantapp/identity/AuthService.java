@@ -1,6 +1,5 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.TokenResponse;
@@ -22,12 +21,12 @@ public class AuthService {
       new ProblemException(
           401, "invalid-refresh-token", "Unauthorized", "refresh token is not valid", Map.of());
 
-  private final TenantConfig config;
+  private final IdentityConfig config;
   private final TokenIssuer issuer;
   private final StaffUsers staff;
   private final Db db;
 
-  AuthService(TenantConfig config, TokenIssuer issuer, StaffUsers staff, Db db) {
+  AuthService(IdentityConfig config, TokenIssuer issuer, StaffUsers staff, Db db) {
     this.config = config;
     this.issuer = issuer;
     this.staff = staff;

@@ -2,7 +2,6 @@ package io.tenantry.tenantapp.identity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +25,11 @@ public class BootstrapAdmin {
 
   private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
-  private final TenantConfig config;
+  private final BootstrapAdminConfig config;
   private final StaffService staff;
   private final StaffUsers users;
 
-  BootstrapAdmin(TenantConfig config, StaffService staff, StaffUsers users) {
+  BootstrapAdmin(BootstrapAdminConfig config, StaffService staff, StaffUsers users) {
     this.config = config;
     this.staff = staff;
     this.users = users;
@@ -41,19 +40,18 @@ public class BootstrapAdmin {
     if (!empty) {
       return;
     }
-    TenantConfig.BootstrapAdmin admin = config.bootstrapAdmin();
-    if (admin.password().isPresent()) {
+    if (config.password().isPresent()) {
       QuarkusTransaction.requiringNew()
-          .run(() -> createActive(admin.email(), admin.password().get()));
-      LOG.infof("created the first tenant administrator %s from configuration", admin.email());
+          .run(() -> createActive(config.email(), config.password().get()));
+      LOG.infof("created the first tenant administrator %s from configuration", config.email());
       return;
     }
     InvitationView invitation =
-        staff.invite(admin.email(), "Tenant administrator", Role.tenant_admin);
+        staff.invite(config.email(), "Tenant administrator", Role.tenant_admin);
     Path file = writeOwnerOnly(invitation.inviteToken());
     LOG.infof(
         "created the first tenant administrator %s; its one-time invitation token is in %s",
-        admin.email(), file);
+        config.email(), file);
   }
 
   private void createActive(String email, String password) {
@@ -71,8 +69,8 @@ public class BootstrapAdmin {
   private Path writeOwnerOnly(String secret) {
     try {
       Path file =
-          config.bootstrapAdmin().passwordFile().isPresent()
-              ? config.bootstrapAdmin().passwordFile().get()
+          config.passwordFile().isPresent()
+              ? config.passwordFile().get()
               : Files.createTempDirectory("tenantry-bootstrap-").resolve("admin-invite-token");
       Files.deleteIfExists(file);
       Files.createFile(

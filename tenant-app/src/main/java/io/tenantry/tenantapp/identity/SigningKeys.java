@@ -4,6 +4,8 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.keys.JwsKey;
+import io.tenantry.tenantapp.keys.Pem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,18 +69,8 @@ public class SigningKeys {
     Files.createFile(
         privatePem,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    Files.writeString(privatePem, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    Files.writeString(publicPem, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
     LOG.infof("no signing key found: generated a new EC P-256 key pair in %s", dir);
-  }
-
-  static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }

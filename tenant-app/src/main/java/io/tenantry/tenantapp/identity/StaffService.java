@@ -1,6 +1,5 @@
 package io.tenantry.tenantapp.identity;
 
-import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
@@ -16,12 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class StaffService {
 
-  private final TenantConfig config;
+  private final IdentityConfig config;
   private final SeatLimit seats;
   private final StaffUsers staff;
   private final AuthService auth;
 
-  StaffService(TenantConfig config, SeatLimit seats, StaffUsers staff, AuthService auth) {
+  StaffService(IdentityConfig config, SeatLimit seats, StaffUsers staff, AuthService auth) {
     this.config = config;
     this.seats = seats;
     this.staff = staff;

@@ -11,10 +11,12 @@ public class TokenIssuer {
   public static final String AUDIENCE = "tenant-app";
   public static final String TENANT_CLAIM = "tenant";
 
-  private final TenantConfig config;
+  private final TenantConfig tenant;
+  private final IdentityConfig config;
   private final SigningKeys keys;
 
-  TokenIssuer(TenantConfig config, SigningKeys keys) {
+  TokenIssuer(TenantConfig tenant, IdentityConfig config, SigningKeys keys) {
+    this.tenant = tenant;
     this.config = config;
     this.keys = keys;
   }
@@ -24,12 +26,12 @@ public class TokenIssuer {
   }
 
   public String accessToken(StaffUser user) {
-    return Jwt.issuer(issuerFor(config.slug()))
+    return Jwt.issuer(issuerFor(tenant.slug()))
         .audience(AUDIENCE)
         .subject(user.id.toString())
         .upn(user.email)
         .groups(user.role.name())
-        .claim(TENANT_CLAIM, config.slug())
+        .claim(TENANT_CLAIM, tenant.slug())
         .expiresIn(config.accessTokenLifetime())
         .jws()
         .algorithm(keys.algorithm())

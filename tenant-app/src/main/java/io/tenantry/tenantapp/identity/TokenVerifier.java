@@ -5,6 +5,8 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.keys.JwsKey;
+import io.tenantry.tenantapp.keys.PlatformKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,16 +25,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class TokenVerifier {
 
-  public static final String PLATFORM_ISSUER = "https://tenantry.io/platform";
-  static final String PLATFORM_PUBLIC_KEY = "platform-public-key.pem";
-
   private final TenantConfig config;
+  private final long platformTokenMaxAgeSeconds;
   private final DefaultJWTParser staffParser;
   private final VerifiedTokens staffTokens = new VerifiedTokens(Clock.systemUTC());
   private volatile PlatformParser platformParser;
 
-  TokenVerifier(TenantConfig config, SigningKeys keys) {
+  TokenVerifier(TenantConfig config, IdentityConfig identity, SigningKeys keys) {
     this.config = config;
+    this.platformTokenMaxAgeSeconds = identity.platformTokenMaxAgeSeconds();
     JWTAuthContextInfo staff =
         context(TokenIssuer.issuerFor(config.slug()), TokenIssuer.AUDIENCE, keys.algorithm());
     staff.setPublicVerificationKey(keys.publicKey());
@@ -59,9 +60,7 @@ public class TokenVerifier {
    */
   public JsonWebToken verifyPlatform(String token) throws ParseException {
     Path keyFile =
-        config
-            .entitlementsDir()
-            .map(dir -> dir.resolve(PLATFORM_PUBLIC_KEY))
+        PlatformKey.file(config)
             .filter(Files::isReadable)
             .orElseThrow(() -> new ParseException("no platform public key is configured"));
     String pem;
@@ -86,9 +85,9 @@ public class TokenVerifier {
       throw new ParseException("platform public key is unreadable", e);
     }
     JWTAuthContextInfo platform =
-        context(PLATFORM_ISSUER, "tenant:" + config.slug(), key.algorithm());
+        context(PlatformKey.ISSUER, "tenant:" + config.slug(), key.algorithm());
     platform.setPublicVerificationKey(key.key());
-    platform.setMaxTimeToLiveSecs(config.platformTokenMaxAgeSeconds());
+    platform.setMaxTimeToLiveSecs(platformTokenMaxAgeSeconds);
     platform.setRequiredClaims(Set.of("scope", "iat"));
     return new DefaultJWTParser(platform);
   }

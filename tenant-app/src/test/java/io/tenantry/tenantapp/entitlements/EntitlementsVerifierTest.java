@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.keys.Pem;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class EntitlementsVerifierTest {
 
   private static final KeyPair PLATFORM = TenantKeysTestResource.ec();
   private static final String PLATFORM_PEM =
-      TenantKeysTestResource.pem("PUBLIC KEY", PLATFORM.getPublic().getEncoded());
+      Pem.encode("PUBLIC KEY", PLATFORM.getPublic().getEncoded());
 
   private final EntitlementsVerifier verifier = new EntitlementsVerifier("acme", 60);
 
@@ -191,7 +192,7 @@ class EntitlementsVerifierTest {
   }
 
   private static String pemOf(KeyPair pair) {
-    return TenantKeysTestResource.pem("PUBLIC KEY", pair.getPublic().getEncoded());
+    return Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.support;
 
+import io.tenantry.tenantapp.keys.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,9 +21,11 @@ public class RsaSigningKeyTestResource extends TenantKeysTestResource {
     KeyPair pair = rsa();
     try {
       Files.writeString(
-          signing.resolve("private-key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+          signing.resolve("private-key.pem"),
+          Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
       Files.writeString(
-          signing.resolve("public-key.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+          signing.resolve("public-key.pem"),
+          Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.tenantapp.keys.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -36,10 +36,10 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
       KeyPair platform = ec();
       Files.writeString(
           entitlements.resolve("platform-public-key.pem"),
-          pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+          Pem.encode("PUBLIC KEY", platform.getPublic().getEncoded()));
       Files.writeString(
           root.resolve(PLATFORM_PRIVATE_KEY),
-          pem("PRIVATE KEY", platform.getPrivate().getEncoded()));
+          Pem.encode("PRIVATE KEY", platform.getPrivate().getEncoded()));
       TestEntitlements.write(
           entitlements, TestEntitlements.generous().signedFile(platform.getPrivate()));
       return Map.of(
@@ -86,15 +86,5 @@ public class TenantKeysTestResource implements QuarkusTestResourceLifecycleManag
     return platformKey instanceof ECPrivateKey
         ? SignatureAlgorithm.ES256
         : SignatureAlgorithm.RS256;
-  }
-
-  public static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.identity;
+package io.tenantry.tenantapp.keys;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;

@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.search;
+package io.tenantry.tenantapp.platformlink;
 
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.identity.StaffUsers;

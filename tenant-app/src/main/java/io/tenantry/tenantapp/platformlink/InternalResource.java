@@ -1,14 +1,18 @@
-package io.tenantry.tenantapp.search;
+package io.tenantry.tenantapp.platformlink;
 
 import io.quarkus.security.PermissionsAllowed;
+import io.tenantry.tenantapp.search.SearchRequest;
+import io.tenantry.tenantapp.search.SearchResults;
+import io.tenantry.tenantapp.search.SearchService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * The platform's view into this tenant, open only to platform service tokens (see {@code
- * BearerIdentityProvider}): each endpoint needs its own scope.
+ * The platform's view into this tenant (docs/contracts.md, "Tenant app internal API"), the
+ * counterpart of the control plane's {@code tenantlink}: open only to platform service tokens (see
+ * {@code BearerIdentityProvider}), each endpoint needing its own scope.
  */
 @Path("/internal/v1")
 public class InternalResource {

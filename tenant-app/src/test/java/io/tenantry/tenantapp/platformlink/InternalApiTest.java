@@ -1,4 +1,4 @@
-package io.tenantry.tenantapp.search;
+package io.tenantry.tenantapp.platformlink;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.tenantry.tenantapp.identity.Role;
+import io.tenantry.tenantapp.keys.Pem;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
@@ -243,8 +244,7 @@ class InternalApiTest {
   private static void withPlatformKey(KeyPair platform, Runnable check) throws IOException {
     Path file = TestTenant.entitlementsDir().resolve("platform-public-key.pem");
     String configured = Files.readString(file);
-    Files.writeString(
-        file, TenantKeysTestResource.pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+    Files.writeString(file, Pem.encode("PUBLIC KEY", platform.getPublic().getEncoded()));
     try {
       check.run();
     } finally {
