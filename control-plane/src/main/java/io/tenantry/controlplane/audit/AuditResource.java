@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.audit;
 
-import io.tenantry.controlplane.identity.Permissions;
-import io.tenantry.controlplane.identity.RequiresPermission;
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.web.Paging;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.flags;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.tenantry.controlplane.identity.RedisToggle;
+import io.tenantry.controlplane.redis.RedisToggle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.flags;
 
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.flags.FlagViews.CatalogueEntry;
-import io.tenantry.controlplane.identity.Permissions;
-import io.tenantry.controlplane.identity.RequiresPermission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.licensing;
 
 import io.smallrye.jwt.build.Jwt;
-import io.tenantry.controlplane.identity.AuthConfig;
 import io.tenantry.controlplane.secrets.PlatformKeys;
+import io.tenantry.controlplane.signin.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;

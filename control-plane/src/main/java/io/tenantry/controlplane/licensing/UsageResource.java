@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.licensing;
 
-import io.tenantry.controlplane.identity.Permissions;
-import io.tenantry.controlplane.identity.RequiresPermission;
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.licensing.SeatUsage.UsageView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

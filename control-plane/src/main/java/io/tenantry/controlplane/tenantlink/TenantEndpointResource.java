@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.tenantlink;
 
-import io.tenantry.controlplane.identity.Permissions;
-import io.tenantry.controlplane.identity.RequiresPermission;
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.tenants;
 
-import io.tenantry.controlplane.identity.Permissions;
-import io.tenantry.controlplane.identity.RequiresPermission;
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.LifecycleState.Action;
 import io.tenantry.controlplane.web.Paging;

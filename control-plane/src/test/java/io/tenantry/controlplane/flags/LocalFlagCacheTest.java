@@ -8,7 +8,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.licensing.LicensingFixture;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.crds.v1alpha1.LicenseStatus;
 import io.tenantry.testing.PostgresTestResource;

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.tenantlink.TenantEndpoints;
 import io.tenantry.controlplane.tenantlink.TenantFixtures;

@@ -3,8 +3,8 @@ package io.tenantry.controlplane.secrets;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import io.tenantry.controlplane.identity.PlatformUser;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.controlplane.users.PlatformUser;
 import java.util.Map;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;

@@ -16,7 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.web.BodySizeLimit;
 import io.tenantry.crds.v1alpha1.Tenant;

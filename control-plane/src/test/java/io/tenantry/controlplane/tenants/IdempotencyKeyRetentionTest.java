@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.tenantry.controlplane.identity.Role;
+import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;

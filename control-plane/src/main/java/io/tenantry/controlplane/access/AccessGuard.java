@@ -1,0 +1,59 @@
+package io.tenantry.controlplane.access;
+
+import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.controlplane.web.RequestContext;
+import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authorizes every API request, deny by default: an endpoint must say it is public, self-service or
+ * which permission it needs. The caller's enabled flag and role are read from the database on every
+ * request (by the {@link Authenticator}), so disabling a user or changing a role applies to the
+ * very next request.
+ */
+public class AccessGuard {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final Authenticator authenticator;
+  private final RequestContext context;
+  private final Event<AccessDenied> denials;
+
+  AccessGuard(Authenticator authenticator, RequestContext context, Event<AccessDenied> denials) {
+    this.authenticator = authenticator;
+    this.context = context;
+    this.denials = denials;
+  }
+
+  @ServerRequestFilter
+  public void authorize(ResourceInfo resource, HttpHeaders headers, UriInfo uri, Request request) {
+    Method method = resource.getResourceMethod();
+    if (method == null || method.isAnnotationPresent(PublicEndpoint.class)) {
+      return;
+    }
+    Caller caller = authenticator.authenticate(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    context.signedIn(caller.id(), caller.email());
+    if (method.isAnnotationPresent(SelfService.class)) {
+      return;
+    }
+    RequiresPermission required = method.getAnnotation(RequiresPermission.class);
+    if (required == null || !caller.role().grants(required.value())) {
+      String needed = required == null ? "none (undeclared endpoint)" : required.value();
+      if (!SAFE_METHODS.contains(request.getMethod())) {
+        // A refused change is as telling as a permitted one.
+        denials.fire(
+            new AccessDenied(request.getMethod(), uri.getPath(), caller.role().value(), needed));
+      }
+      throw ProblemException.forbidden(
+          required == null
+              ? "this endpoint is not open to any role"
+              : "role " + caller.role().value() + " lacks the permission " + required.value());
+    }
+  }
+}

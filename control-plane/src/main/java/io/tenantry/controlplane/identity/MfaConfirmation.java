@@ -1,7 +1,0 @@
-package io.tenantry.controlplane.identity;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-
-/** The first code from the authenticator app. */
-public record MfaConfirmation(@NotBlank @Pattern(regexp = "\\d{6}") String code) {}

@@ -1,5 +1,0 @@
-package io.tenantry.controlplane.identity;
-
-/** What a successful login or refresh returns. */
-public record TokenPair(
-    String accessToken, String tokenType, long expiresIn, String refreshToken) {}

@@ -1,0 +1,39 @@
+package io.tenantry.controlplane.redis;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when Redis answers, if Redis is in use; with Redis disabled there is nothing to wait
+ * for. Replaces the Redis extension's own check, which would fail without a server.
+ */
+@Readiness
+@ApplicationScoped
+public class RedisReadiness implements HealthCheck {
+
+  private final RedisToggle toggle;
+  private final Instance<RedisDataSource> redis;
+
+  RedisReadiness(RedisToggle toggle, Instance<RedisDataSource> redis) {
+    this.toggle = toggle;
+    this.redis = redis;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    var builder = HealthCheckResponse.named("Redis login throttle");
+    if (!toggle.enabled()) {
+      return builder.up().withData("mode", "in-process").build();
+    }
+    try {
+      redis.get().execute("PING");
+      return builder.up().withData("mode", "redis").build();
+    } catch (RuntimeException e) {
+      return builder.down().withData("mode", "redis").withData("error", e.getMessage()).build();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.tenantry.controlplane.signin;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Counts failed logins per account and per client address and locks either once it has failed too
+ * often within the window.
+ */
+public interface LoginThrottle {
+
+  /** How long the account or the address stays locked; empty when neither is. */
+  Optional<Duration> lockedFor(String account, String address);
+
+  void failed(String account, String address);
+
+  /** A successful login clears the account's failures; the address keeps its count. */
+  void succeeded(String account);
+
+  /** Forgets everything: counters and locks. */
+  void clear();
+}

@@ -1,0 +1,52 @@
+package io.tenantry.controlplane.users;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.tenantry.controlplane.access.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A platform admin account. */
+@Entity
+@Table(name = "platform_users")
+public class PlatformUser extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  public String email;
+
+  @Column(name = "password_hash")
+  public String passwordHash;
+
+  public String role;
+
+  public boolean enabled;
+
+  @Column(name = "totp_secret")
+  public String totpSecret;
+
+  @Column(name = "totp_enabled")
+  public boolean totpEnabled;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  public static Optional<PlatformUser> findByEmail(String email) {
+    return find("email", normalize(email)).firstResultOptional();
+  }
+
+  public static String normalize(String email) {
+    return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public Role roleEnum() {
+    return Role.fromValue(role);
+  }
+}
