@@ -19,16 +19,29 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-  /** The signed-in user and what they may do. */
-  public record Me(String id, String email, String role, List<String> permissions, boolean mfa) {}
+  /**
+   * The signed-in user and what they may do.
+   *
+   * @param passwordChangeRequired the password is one the user did not choose and should be changed
+   */
+  public record Me(
+      String id,
+      String email,
+      String role,
+      List<String> permissions,
+      boolean mfa,
+      boolean passwordChangeRequired) {}
 
   private final AuthService auth;
   private final MfaService mfa;
+  private final PasswordChanges passwords;
   private final RequestContext request;
 
-  AuthResource(AuthService auth, MfaService mfa, RequestContext request) {
+  AuthResource(
+      AuthService auth, MfaService mfa, PasswordChanges passwords, RequestContext request) {
     this.auth = auth;
     this.mfa = mfa;
+    this.passwords = passwords;
     this.request = request;
   }
 
@@ -66,7 +79,16 @@ public class AuthResource {
         user.email,
         user.role,
         List.copyOf(user.roleEnum().permissions()),
-        user.totpEnabled);
+        user.totpEnabled,
+        user.passwordChangeRequired);
+  }
+
+  @POST
+  @Path("/password")
+  @SelfService
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TokenPair changePassword(@Valid @NotNull PasswordChange body) {
+    return passwords.change(request.userId(), body);
   }
 
   @POST

@@ -2,7 +2,6 @@ package io.tenantry.controlplane.signin;
 
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.problem.Problem;
 import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.controlplane.web.RequestContext;
@@ -47,15 +46,8 @@ public class AuthService {
     String address = String.valueOf(request.clientAddress());
     Duration locked = throttle.lockedFor(account, address).orElse(null);
     if (locked != null) {
-      long seconds = Math.max(1, (locked.toMillis() + 999) / 1000);
       refuse(account, "locked");
-      throw new ProblemException(
-          Problem.of(
-              429,
-              "login-locked",
-              "Too many failed logins",
-              "too many failed logins; try again in " + seconds + " seconds"),
-          seconds);
+      throw LoginThrottle.refusal(locked);
     }
     Credentials.Check check = credentials.check(login);
     switch (check.outcome()) {

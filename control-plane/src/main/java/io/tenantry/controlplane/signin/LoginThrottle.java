@@ -1,5 +1,7 @@
 package io.tenantry.controlplane.signin;
 
+import io.tenantry.controlplane.problem.Problem;
+import io.tenantry.controlplane.problem.ProblemException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,4 +21,16 @@ public interface LoginThrottle {
 
   /** Forgets everything: counters and locks. */
   void clear();
+
+  /** The 429 for a locked account or address, with {@code Retry-After} in whole seconds. */
+  static ProblemException refusal(Duration locked) {
+    long seconds = Math.max(1, (locked.toMillis() + 999) / 1000);
+    return new ProblemException(
+        Problem.of(
+            429,
+            "login-locked",
+            "Too many failed logins",
+            "too many failed logins; try again in " + seconds + " seconds"),
+        seconds);
+  }
 }

@@ -100,6 +100,19 @@ public class TokenService {
     return found.isPresent();
   }
 
+  /**
+   * Revokes every refresh token of {@code userId} that could still be exchanged (a spent one
+   * already revokes its family when presented), which ends each of the user's sessions; returns how
+   * many.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int revokeAll(UUID userId) {
+    return RefreshToken.update(
+        "revokedAt = ?1 where userId = ?2 and revokedAt is null and usedAt is null",
+        Instant.now(),
+        userId);
+  }
+
   private TokenPair issue(PlatformUser user, UUID familyId) {
     String raw = RandomSecrets.random(32);
     RefreshToken refresh = new RefreshToken();
@@ -111,7 +124,11 @@ public class TokenService {
     refresh.expiresAt = refresh.createdAt.plus(config.refreshTokenLifetime());
     refresh.persist();
     return new TokenPair(
-        accessToken(user), "Bearer", config.accessTokenLifetime().toSeconds(), raw);
+        accessToken(user),
+        "Bearer",
+        config.accessTokenLifetime().toSeconds(),
+        raw,
+        user.passwordChangeRequired);
   }
 
   private String accessToken(PlatformUser user) {

@@ -57,6 +57,9 @@ public class BootstrapOwner {
       password = RandomSecrets.random(18);
     }
     PlatformUser owner = users.newUser(config.ownerEmail(), password, Role.OWNER);
+    // Written to a file, a one-time password may have been read by others: the owner must change
+    // it.
+    owner.passwordChangeRequired = generated;
     audit.recordAs(
         "system",
         AuditEvent.success(
@@ -71,7 +74,13 @@ public class BootstrapOwner {
 
   private Path writeCredentials(String email, String password) {
     Path file = Path.of(config.credentialsFile()).toAbsolutePath();
-    String content = "email=" + email + "\npassword=" + password + "\n";
+    String content =
+        "email="
+            + email
+            + "\npassword="
+            + password
+            + "\n# One-time password: sign in, then change it with POST /api/v1/auth/password."
+            + "\n# Until then sign-in answers passwordChangeRequired: true.\n";
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);

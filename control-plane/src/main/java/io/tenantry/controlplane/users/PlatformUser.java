@@ -32,6 +32,10 @@ public class PlatformUser extends PanacheEntityBase {
   @Column(name = "totp_enabled")
   public boolean totpEnabled;
 
+  /** Set while the password is one the user did not choose (the bootstrap owner's). */
+  @Column(name = "password_change_required")
+  public boolean passwordChangeRequired;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

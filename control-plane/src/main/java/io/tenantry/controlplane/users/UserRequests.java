@@ -15,7 +15,7 @@ public final class UserRequests {
   /** A new platform user. */
   public record Create(
       @NotBlank @Email @Size(max = 254) String email,
-      @NotBlank @Size(min = 12, max = 1024) String password,
+      @PasswordPolicy String password,
       @NotBlank @Pattern(regexp = ROLES, message = "must be one of owner, admin, support, billing")
           String role) {}
 

@@ -247,6 +247,12 @@ class PermissionMatrixTest {
               "/api/v1/auth/mfa/confirm",
               "/api/v1/auth/mfa/confirm",
               "{\"code\":\"000000\"}",
+              null),
+          new Endpoint(
+              "POST",
+              "/api/v1/auth/password",
+              "/api/v1/auth/password",
+              "{\"currentPassword\":\"not the password\",\"newPassword\":\"a long enough password\"}",
               null));
 
   private static final List<Class<?>> RESOURCES =

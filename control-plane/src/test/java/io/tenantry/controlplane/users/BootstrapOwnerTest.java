@@ -2,6 +2,7 @@ package io.tenantry.controlplane.users;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
 class BootstrapOwnerTest {
+
+  private static final String NEW_PASSWORD = "the owner's own passphrase";
 
   @Inject TestPlatform platform;
   @Inject BootstrapOwner bootstrap;
@@ -53,5 +56,42 @@ class BootstrapOwnerTest {
 
     bootstrap.onStart(null);
     assertThat(PlatformUser.count()).isEqualTo(1);
+  }
+
+  @Test
+  void theFirstOwnerIsToldToChangeTheOneTimePasswordUntilItIsChanged() throws Exception {
+    bootstrap.onStart(null);
+    List<String> lines = Files.readAllLines(Path.of(bootstrapConfig.credentialsFile()));
+    String password = lines.get(1).substring("password=".length());
+    assertThat(String.join("\n", lines)).contains("change it with POST /api/v1/auth/password");
+
+    String access =
+        login(Map.of("email", bootstrapConfig.ownerEmail(), "password", password))
+            .statusCode(200)
+            .body("passwordChangeRequired", equalTo(true))
+            .extract()
+            .path("accessToken");
+    me(access).body("passwordChangeRequired", equalTo(true));
+
+    String changed =
+        given()
+            .auth()
+            .oauth2(access)
+            .contentType(ContentType.JSON)
+            .body(Map.of("currentPassword", password, "newPassword", NEW_PASSWORD))
+            .post("/api/v1/auth/password")
+            .then()
+            .statusCode(200)
+            .body("passwordChangeRequired", equalTo(false))
+            .extract()
+            .path("accessToken");
+    me(changed).body("passwordChangeRequired", equalTo(false));
+    login(Map.of("email", bootstrapConfig.ownerEmail(), "password", NEW_PASSWORD))
+        .statusCode(200)
+        .body("passwordChangeRequired", equalTo(false));
+  }
+
+  private static ValidatableResponse me(String access) {
+    return given().auth().oauth2(access).get("/api/v1/auth/me").then().statusCode(200);
   }
 }
