@@ -28,6 +28,7 @@ class StackNotReconciledException extends RuntimeException {
         .filter(
             reason ->
                 StatusAggregator.DATABASE_UNREACHABLE.equals(reason)
+                    || StatusAggregator.RETAINED_DATABASE.equals(reason)
                     || StatusAggregator.RECONCILE_FAILED.equals(reason))
         .findFirst()
         .orElse(StatusAggregator.RECONCILE_FAILED);

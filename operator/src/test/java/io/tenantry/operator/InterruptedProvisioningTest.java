@@ -78,6 +78,38 @@ class InterruptedProvisioningTest {
     assertThat(client.secrets().inNamespace("tenant-" + slug).list().getItems()).hasSize(2);
   }
 
+  @Test
+  void databaseLeftOpenByARunInterruptedBeforeItsRevokeIsClosedOnTheNextReconcile() {
+    new Cluster(client, server).ensureAdminSecret();
+    String slug = Tenants.freshSlug("gap");
+    database = "tenant_" + slug.replace('-', '_');
+    client.resource(Tenants.tenant(slug, null)).create();
+    Tenant parked = awaitPhase(slug, Phase.Failed);
+    leaveHalfProvisionedStack(parked, DatabaseCredentialsSecret.newPassword());
+    // CREATE DATABASE ran, REVOKE … FROM PUBLIC did not: the ACL is NULL, so PUBLIC may connect.
+    Sql.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + database + "\"");
+    assertThat(SharedServer.aclOf(database)).isNull();
+
+    Tenants.patchSpec(client, slug, Map.of("plan", Plan.FREE.value()));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> ("{" + database + "=CTc/" + database + "}").equals(SharedServer.aclOf(database)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "True".equals(databaseReady(slug)));
+  }
+
+  private String databaseReady(String slug) {
+    Tenant stored = client.resources(Tenant.class).withName(slug).get();
+    return stored.getStatus() == null
+        ? null
+        : stored.getStatus().conditions.stream()
+            .filter(c -> "DatabaseReady".equals(c.getType()))
+            .map(c -> c.getStatus())
+            .findFirst()
+            .orElse(null);
+  }
+
   private void leaveHalfProvisionedStack(Tenant owner, String password) {
     Namespace namespace = NamespaceDependent.build(owner);
     Secret secret =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -25,6 +26,7 @@ import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.metrics.TenantMetrics;
+import io.tenantry.operator.support.AdminRole;
 import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.Scram;
 import io.tenantry.operator.support.SharedServer;
@@ -301,10 +303,11 @@ class TenantStackTest {
   }
 
   @Test
-  void deletingWithRetainPolicyKeepsDatabaseAndRole() {
+  void deletingWithRetainPolicyKeepsDatabaseAndRole() throws Exception {
     Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("kept"), Plan.FREE));
     String database = databaseOf(tenant);
     await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
+    String password = credentialsOf(tenant).get("password");
 
     client.resources(Tenant.class).withName(tenant.slug()).delete();
 
@@ -313,35 +316,119 @@ class TenantStackTest {
         .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
     assertThat(SharedServer.databaseExists(database)).isTrue();
     assertThat(SharedServer.roleExists(database)).isTrue();
+    assertThat(SharedServer.canLogIn(database)).as("a retained role is NOLOGIN").isEqualTo("false");
+    assertThat(Scram.passwordMatches(database, password)).as("its password is gone").isFalse();
   }
 
   @Test
-  void recreatedTenantReattachesItsRetainedDatabaseUnderTheNewPassword() throws Exception {
+  void recreatedTenantIsRefusedItsRetainedDatabaseUntilItAsksForItThenGetsItsData()
+      throws Exception {
     Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("again"), Plan.FREE));
     String database = databaseOf(tenant);
     await().atMost(PROVISIONING).until(() -> SharedServer.databaseExists(database));
     String oldPassword = credentialsOf(tenant).get("password");
     Sql.execute(database, "CREATE TABLE kept (id int)");
-    client.resources(Tenant.class).withName(tenant.slug()).delete();
-    await()
-        .atMost(PROVISIONING)
-        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
-    // What the garbage collector does to the namespace's Secret in a real cluster.
-    client.secrets().inNamespace("tenant-" + tenant.slug()).withName("tenant-db").delete();
-    await()
-        .atMost(PROVISIONING)
-        .until(() -> get(Secret.class, "tenant-" + tenant.slug(), "tenant-db") == null);
+    deleteAsAClusterWould(tenant);
 
     client.resource(Tenants.tenant(tenant.slug(), Plan.FREE)).create();
 
     await()
         .atMost(PROVISIONING)
+        .until(() -> "RetainedDatabaseNotReattached".equals(databaseReason(tenant)));
+    assertThat(condition(tenant, "DatabaseReady").getStatus()).isEqualTo("False");
+    assertThat(condition(tenant, "DatabaseReady").getMessage())
+        .contains(database, "spec.database.reattachRetained");
+    assertThat(SharedServer.canLogIn(database)).isEqualTo("false");
+    String newPassword = credentialsOf(tenant).get("password");
+    assertThat(Scram.passwordMatches(database, newPassword)).isFalse();
+
+    Tenants.patchSpec(client, tenant.slug(), Map.of("database", Map.of("reattachRetained", true)));
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> "True".equals(conditionStatus(tenant, "DatabaseReady")));
+    assertThat(newPassword).isNotEqualTo(oldPassword);
+    assertThat(Scram.passwordMatches(database, newPassword)).isTrue();
+    assertThat(SharedServer.canLogIn(database)).isEqualTo("true");
+    assertThat(Sql.tableExists(database, "kept")).as("the retained data").isTrue();
+    assertThat(
+            client.v1().events().inNamespace("tenant-" + tenant.slug()).list().getItems().stream()
+                .filter(e -> "RetainedDatabaseReattached".equals(e.getReason()))
+                .map(e -> e.getInvolvedObject().getName()))
+        .as("the re-attachment is recorded on the Tenant")
+        .containsExactly(tenant.slug());
+  }
+
+  @Test
+  void tenantRoleHasItsPlansConnectionLimitAndFollowsAPlanChange() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("limit"), Plan.FREE));
+    String database = databaseOf(tenant);
+    await().atMost(PROVISIONING).until(() -> "42".equals(SharedServer.connectionLimitOf(database)));
+
+    Tenants.patchSpec(client, tenant.slug(), Map.of("plan", Plan.ENTERPRISE.value()));
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> "120".equals(SharedServer.connectionLimitOf(database)));
+  }
+
+  @Test
+  void newTenantClaimsAPooledDatabaseAndItIsClosedToOtherTenantsLikeAnyOther() {
+    // the operator fills the pool of the role it connects as: the tests' CREATEDB CREATEROLE role
+    await().atMost(PROVISIONING).until(() -> AdminRole.get().poolDatabases().size() >= 2);
+    List<String> pooled =
+        AdminRole.get().poolDatabases().stream().map(SharedServer::oidOf).toList();
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("pooled"), Plan.FREE));
+    Tenant other = create(Tenants.tenant(Tenants.freshSlug("other"), Plan.FREE));
+    String database = databaseOf(tenant);
+    await()
+        .atMost(PROVISIONING)
         .until(
             () ->
-                get(Secret.class, "tenant-" + tenant.slug(), "tenant-db") != null
-                    && Scram.passwordMatches(database, credentialsOf(tenant).get("password")));
-    assertThat(credentialsOf(tenant).get("password")).isNotEqualTo(oldPassword);
-    assertThat(Sql.tableExists(database, "kept")).as("the retained data").isTrue();
+                "True".equals(conditionStatus(tenant, "DatabaseReady"))
+                    && "True".equals(conditionStatus(other, "DatabaseReady")));
+
+    assertThat(SharedServer.oidOf(database)).as("a pool database, renamed").isIn(pooled);
+    assertThat(SharedServer.aclOf(database)).isEqualTo("{" + database + "=CTc/" + database + "}");
+    assertThatThrownBy(
+            () ->
+                SharedServer.connectAs(
+                    databaseOf(other), credentialsOf(other).get("password"), database))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("permission denied for database");
+  }
+
+  /** Deletes the Tenant and then what the garbage collector would delete with its namespace. */
+  private void deleteAsAClusterWould(Tenant tenant) {
+    client.resources(Tenant.class).withName(tenant.slug()).delete();
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> client.resources(Tenant.class).withName(tenant.slug()).get() == null);
+    client.secrets().inNamespace("tenant-" + tenant.slug()).withName("tenant-db").delete();
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> get(Secret.class, "tenant-" + tenant.slug(), "tenant-db") == null);
+  }
+
+  private String databaseReason(Tenant tenant) {
+    Condition condition = condition(tenant, "DatabaseReady");
+    return condition == null ? null : condition.getReason();
+  }
+
+  private String conditionStatus(Tenant tenant, String type) {
+    Condition condition = condition(tenant, type);
+    return condition == null ? null : condition.getStatus();
+  }
+
+  private Condition condition(Tenant tenant, String type) {
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    if (stored == null || stored.getStatus() == null) {
+      return null;
+    }
+    return stored.getStatus().conditions.stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test

@@ -35,9 +35,15 @@ public class TenantSpec {
   public Boolean suspended = false;
 
   @JsonPropertyDescription(
-      "Retain keeps the tenant database when the Tenant is deleted; Delete drops it.")
+      "Retain keeps the tenant database when the Tenant is deleted (its role can no longer log"
+          + " in; a new Tenant of this name takes it over only with spec.database.reattachRetained);"
+          + " Delete drops it.")
   @Default("Retain")
   public DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+  @JsonPropertyDescription(
+      "Decisions about the tenant database, e.g. re-attaching one retained from a deleted Tenant.")
+  public DatabaseSpec database;
 
   @JsonPropertyDescription("Tenant-app image tag to run; the operator's default when empty.")
   @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
@@ -46,6 +52,11 @@ public class TenantSpec {
   @JsonPropertyDescription(
       "Seats, license and effective features; written by the control plane, signed by the platform key.")
   public Entitlements entitlements;
+
+  /** True when this Tenant explicitly takes over a database retained from a deleted one. */
+  public boolean reattachesRetainedDatabase() {
+    return database != null && database.isReattachRetained();
+  }
 
   public boolean isSuspended() {
     return Boolean.TRUE.equals(suspended);

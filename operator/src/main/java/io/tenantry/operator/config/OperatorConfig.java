@@ -100,11 +100,20 @@ public interface OperatorConfig {
     @WithDefault("postgres")
     String adminDatabase();
 
-    /** Role with CREATEDB and CREATEROLE the operator connects as. */
-    @WithDefault("postgres")
+    /**
+     * Role the operator connects as: CREATEDB and CREATEROLE, not a superuser (docs/operations.md).
+     */
+    @WithDefault("tenantry_operator")
     String adminUser();
 
-    /** The Secret holding the admin password; no password is sent when unset. */
+    /**
+     * {@code password} (the admin password from its Secret or Vault, refused when empty) or {@code
+     * trust} (no password: only for a server that trusts the operator, as in local runs).
+     */
+    @WithDefault("password")
+    AdminAuth adminAuth();
+
+    /** The Secret holding the admin password. */
     AdminSecret adminPasswordSecret();
 
     /** Vault KV v2 entry holding the admin password; when its address is set it wins. */
@@ -114,9 +123,36 @@ public interface OperatorConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** How often the operator re-checks that each tenant database still exists. */
+    /** How often the operator re-checks each tenant database, its owner, ACL and role. */
     @WithDefault("10m")
     Duration pollPeriod();
+
+    /**
+     * Databases of the server no tenant role may connect to; the operator reports at start-up when
+     * PUBLIC still may (the install step revokes it).
+     */
+    @WithDefault("postgres,template1")
+    List<String> maintenanceDatabases();
+
+    /**
+     * Pre-created databases new tenants claim, so provisioning does not wait on CREATE DATABASE.
+     */
+    Pool pool();
+  }
+
+  /** The pool of pre-created, unowned databases ({@code tenantry_pool_<random>}). */
+  interface Pool {
+    /** How many unclaimed databases the operator keeps ready; 0 turns the pool off. */
+    @WithDefault("5")
+    int size();
+
+    /** Sessions that create pool databases at once while refilling. */
+    @WithDefault("2")
+    int refillSessions();
+
+    /** How often the pool is checked and topped up besides after each claim. */
+    @WithDefault("1m")
+    Duration checkPeriod();
   }
 
   /** Reference to the admin password Secret. */

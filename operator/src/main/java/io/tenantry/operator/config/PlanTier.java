@@ -45,6 +45,12 @@ public interface PlanTier {
   /** Sum of storage requests. */
   String storage();
 
+  /**
+   * Connections the tenant's database role may hold at once on the shared server (its {@code
+   * CONNECTION LIMIT}): at least two app pods' pools during a rolling update, plus a few for tools.
+   */
+  int databaseConnectionLimit();
+
   /** CloudNativePG instances (cloudnative-pg mode). */
   int cnpgInstances();
 

@@ -2,6 +2,7 @@ package io.tenantry.operator.database;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantry.operator.config.AdminAuth;
 import io.tenantry.operator.config.OperatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,9 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The shared server's admin password: from Vault when configured, else from a Secret, else none
- * (e.g. trust authentication). Read once and kept until the server refuses it.
+ * The shared server's admin password: from Vault when configured, else from a Secret. An empty one
+ * is refused; only {@code admin-auth=trust} (a server that trusts the operator, as in local runs)
+ * connects without one. Read once and kept until the server refuses it.
  */
 @ApplicationScoped
 public class AdminPassword {
@@ -39,12 +41,51 @@ public class AdminPassword {
     cached.set(null);
   }
 
-  private String read() {
+  /** Where the password comes from, for messages; never the password itself. */
+  public String source() {
+    if (server.adminAuth() == AdminAuth.TRUST) {
+      return "no password (admin-auth=trust)";
+    }
     if (server.adminPasswordVault().enabled()) {
-      return new VaultAdminPassword(server.adminPasswordVault()).read();
+      OperatorConfig.AdminVault vault = server.adminPasswordVault();
+      return "Vault entry " + vault.mount() + "/" + vault.path() + " key '" + vault.key() + "'";
     }
     OperatorConfig.AdminSecret ref = server.adminPasswordSecret();
-    return ref.name().map(name -> readSecret(ref, name)).orElse("");
+    return ref.name()
+        .map(name -> "Secret " + ref.namespace() + "/" + name + " key '" + ref.key() + "'")
+        .orElse("nowhere");
+  }
+
+  /**
+   * Refuses a configuration without a password source unless trust is configured explicitly:
+   * checked at start-up, so a missing setting fails the install instead of every tenant.
+   */
+  public void requireSource() {
+    if (server.adminAuth() == AdminAuth.PASSWORD
+        && !server.adminPasswordVault().enabled()
+        && server.adminPasswordSecret().name().isEmpty()) {
+      throw new IllegalStateException(
+          "the shared server's admin password has no source: set"
+              + " tenantry.operator.database.shared-server.admin-password-secret.name or"
+              + " admin-password-vault.address (or admin-auth=trust for a server that trusts the"
+              + " operator, as in local runs)");
+    }
+  }
+
+  private String read() {
+    if (server.adminAuth() == AdminAuth.TRUST) {
+      return "";
+    }
+    requireSource();
+    String password =
+        server.adminPasswordVault().enabled()
+            ? new VaultAdminPassword(server.adminPasswordVault()).read()
+            : readSecret(server.adminPasswordSecret(), server.adminPasswordSecret().name().get());
+    if (password.isBlank()) {
+      throw new IllegalStateException(
+          "the shared server's admin password in " + source() + " is empty; refusing to use it");
+    }
+    return password;
   }
 
   private String readSecret(OperatorConfig.AdminSecret ref, String name) {

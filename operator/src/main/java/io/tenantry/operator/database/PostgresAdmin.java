@@ -1,58 +1,45 @@
 package io.tenantry.operator.database;
 
-import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import org.postgresql.PGConnection;
 
 /**
- * The operator's admin session on the shared PostgreSQL server: creates, finds and drops tenant
- * databases and roles. Plain JDBC on purpose, since there is no application datasource.
+ * The operator's admin work on the shared PostgreSQL server: finds, provisions, retains and drops
+ * tenant databases and roles. Every provisioning run asserts the whole end state (role, owner, ACL,
+ * connection limit), whatever an interrupted earlier run left. Works as a role with CREATEDB and
+ * CREATEROLE only: that role makes itself a member of each tenant role, which PostgreSQL requires
+ * to create a database owned by it. Plain JDBC on purpose, since there is no application
+ * datasource.
  */
 @ApplicationScoped
 public class PostgresAdmin {
 
-  // The driver itself rather than DriverManager, whose registry is per JVM and refuses a driver
-  // loaded by another class loader (as after a Quarkus restart in tests or dev mode).
-  private static final Driver DRIVER = new org.postgresql.Driver();
+  /** Prefix of the comment that marks a database retained from a deleted Tenant. */
+  static final String RETAINED_MARK = "tenantry: retained";
 
-  // pgjdbc matches the encryption type case-sensitively against the server's spelling.
-  private static final String SCRAM = "scram-sha-256";
+  private final AdminSession session;
+  private final DatabasePool pool;
 
-  private final OperatorConfig.SharedServer server;
-  private final AdminPassword adminPassword;
-
-  PostgresAdmin(OperatorConfig config, AdminPassword adminPassword) {
-    this.server = config.database().sharedServer();
-    this.adminPassword = adminPassword;
+  PostgresAdmin(AdminSession session, DatabasePool pool) {
+    this.session = session;
+    this.pool = pool;
   }
 
-  /** The tenant database called {@code name}, when both it and its role exist. */
+  /** Tenant database {@code name} as it is now, when it exists. */
   public Optional<TenantDatabase> find(String name) {
-    String sql =
-        "SELECT d.datname, r.rolname FROM pg_database d"
-            + " JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = ?";
-    try (Connection connection = connect();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, name);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next()
-            ? Optional.of(new TenantDatabase(row.getString(1), row.getString(2)))
-            : Optional.empty();
-      }
+    try (Connection connection = session.open()) {
+      return facts(connection, name);
     } catch (SQLException e) {
-      throw failure("look up", name, e);
+      throw session.failure("look up", name, e);
     }
   }
 
@@ -62,132 +49,193 @@ public class PostgresAdmin {
    */
   public Optional<DatabaseAcl> acl(String slug) {
     String name = TenantNames.database(slug);
-    try (Connection connection = connect()) {
-      return readAcl(connection, name);
+    try (Connection connection = session.open()) {
+      return TenantRoleSql.readAcl(connection, name);
     } catch (SQLException e) {
-      throw failure("read the ACL of", name, e);
-    }
-  }
-
-  static Optional<DatabaseAcl> readAcl(Connection connection, String name) throws SQLException {
-    String sql =
-        "SELECT pg_get_userbyid(d.datdba), d.datallowconn,"
-            + " CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,"
-            + " a.privilege_type"
-            + " FROM pg_database d LEFT JOIN LATERAL"
-            + " aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a ON true"
-            + " WHERE d.datname = ?";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, name);
-      try (ResultSet row = query.executeQuery()) {
-        String owner = null;
-        boolean allowConnections = false;
-        List<DatabaseAcl.Grant> grants = new ArrayList<>();
-        while (row.next()) {
-          owner = row.getString(1);
-          allowConnections = row.getBoolean(2);
-          if (row.getString(3) != null) {
-            grants.add(new DatabaseAcl.Grant(row.getString(3), row.getString(4)));
-          }
-        }
-        return owner == null
-            ? Optional.empty()
-            : Optional.of(new DatabaseAcl(name, owner, allowConnections, grants));
-      }
+      throw session.failure("read the ACL of", name, e);
     }
   }
 
   /**
-   * Makes role and database {@code name} exist with {@code password}, whatever a previous,
-   * interrupted attempt left behind; only the role and nobody else may connect.
+   * Makes role and database {@code name} exist as the tenant needs them: the role logs in with
+   * {@code password} and at most {@code connectionLimit} connections, owns the database, and is the
+   * only one with any privilege on it. A missing database is claimed from the pool, or created when
+   * the pool is empty. Idempotent: a second run over any partial state completes it.
    */
-  public TenantDatabase ensure(String name, String password) {
-    String role = quote(name);
-    try (Connection connection = connect();
-        Statement statement = connection.createStatement()) {
-      String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE";
-      statement.execute(
-          exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
-              ? "ALTER ROLE " + role + options
-              : "CREATE ROLE " + role + options);
-      setPassword(connection, name, password);
-      if (exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
-        statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
-      } else {
-        statement.execute("CREATE DATABASE " + role + " OWNER " + role);
+  public TenantDatabase ensure(String name, String password, int connectionLimit) {
+    try (Connection connection = session.open()) {
+      TenantRoleSql.ensureRole(connection, name, password, connectionLimit);
+      if (!TenantRoleSql.databaseExists(connection, name) && !claimed(connection, name)) {
+        try (Statement statement = connection.createStatement()) {
+          // Closed to connections until secured: an interruption before that leaves it unusable.
+          statement.execute(
+              "CREATE DATABASE "
+                  + AdminSession.quote(name)
+                  + " OWNER "
+                  + AdminSession.quote(name)
+                  + " ALLOW_CONNECTIONS false");
+        }
       }
-      statement.execute("REVOKE ALL ON DATABASE " + role + " FROM PUBLIC");
-      return new TenantDatabase(name, name);
+      inTransaction(connection, () -> TenantRoleSql.secure(connection, name));
+      return verified(connection, name);
     } catch (SQLException e) {
-      throw failure("create", name, e);
+      throw session.failure("provision", name, e);
+    }
+  }
+
+  /**
+   * {@link #ensure} for a database retained from a deleted Tenant, which this one explicitly takes
+   * over; the database's comment records when and by which Tenant.
+   */
+  public TenantDatabase reattach(String name, String password, int limit, String tenantUid) {
+    ensure(name, password, limit);
+    try (Connection connection = session.open()) {
+      TenantRoleSql.comment(
+          connection, name, "tenantry: re-attached " + Instant.now() + " to Tenant " + tenantUid);
+      return verified(connection, name);
+    } catch (SQLException e) {
+      throw session.failure("re-attach", name, e);
+    }
+  }
+
+  /**
+   * Keeps database {@code name} for later but out of use: its role can no longer log in (its
+   * password is removed and its sessions end), and the database is marked retained, so that a new
+   * Tenant of the same name takes it over only when it asks to.
+   */
+  public void retain(String name, String tenantUid) {
+    try (Connection connection = session.open()) {
+      inTransaction(
+          connection,
+          () -> {
+            TenantRoleSql.lockOut(connection, name);
+            if (TenantRoleSql.databaseExists(connection, name)) {
+              TenantRoleSql.comment(
+                  connection,
+                  name,
+                  RETAINED_MARK + " " + Instant.now() + " from Tenant " + tenantUid);
+            }
+            return null;
+          });
+      TenantRoleSql.endSessions(connection, name);
+    } catch (SQLException e) {
+      throw session.failure("retain", name, e);
     }
   }
 
   /** Drops database and role {@code name}, disconnecting their sessions; absent ones are fine. */
   public void drop(String name) {
-    try (Connection connection = connect();
+    try (Connection connection = session.open();
         Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-      statement.execute("DROP ROLE IF EXISTS " + quote(name));
+      statement.execute("DROP DATABASE IF EXISTS " + AdminSession.quote(name) + " WITH (FORCE)");
+      statement.execute("DROP ROLE IF EXISTS " + AdminSession.quote(name));
     } catch (SQLException e) {
-      throw failure("drop", name, e);
+      throw session.failure("drop", name, e);
     }
   }
 
-  Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + server.adminDatabase();
-    return DRIVER.connect(url, connectionProperties());
-  }
-
-  /** How the admin session logs in: the admin user with the current admin password. */
-  Properties connectionProperties() {
-    Properties properties = new Properties();
-    properties.setProperty("user", server.adminUser());
-    properties.setProperty("password", adminPassword.get());
-    properties.setProperty(
-        "connectTimeout", String.valueOf(Math.max(1, server.connectTimeout().toSeconds())));
-    properties.setProperty("ApplicationName", "tenantry-operator");
-    return properties;
-  }
-
-  /**
-   * Sends a SCRAM verifier computed here instead of the password: statement text can reach the
-   * server's log, error contexts and pg_stat_statements, and the server would hash a plain password
-   * with whatever {@code password_encryption} the admin session has.
-   */
-  private static void setPassword(Connection connection, String role, String password)
-      throws SQLException {
-    char[] secret = password.toCharArray();
-    try {
-      connection.unwrap(PGConnection.class).alterUserPassword(role, secret, SCRAM);
-    } finally {
-      Arrays.fill(secret, '\0');
+  /** Of {@code databases}, those PUBLIC (so every tenant role) may connect to. */
+  public List<String> openToPublic(List<String> databases) {
+    List<String> open = new ArrayList<>();
+    String sql =
+        "SELECT datname FROM pg_database WHERE datname = ?"
+            + " AND has_database_privilege('public', datname, 'CONNECT') AND datallowconn";
+    try (Connection connection = session.open();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (String database : databases) {
+        query.setString(1, database);
+        try (ResultSet row = query.executeQuery()) {
+          if (row.next()) {
+            open.add(database);
+          }
+        }
+      }
+      return open;
+    } catch (SQLException e) {
+      throw session.failure("check", String.join(", ", databases), e);
     }
   }
 
-  private static boolean exists(Connection connection, String sql, String name)
+  /** True when the admin role is a superuser, which the operator does not need. */
+  public boolean adminIsSuperuser() {
+    String sql = "SELECT rolsuper FROM pg_roles WHERE rolname = current_user";
+    try (Connection connection = session.open();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      return row.next() && row.getBoolean(1);
+    } catch (SQLException e) {
+      throw session.failure("check", "admin role", e);
+    }
+  }
+
+  /** {@code host:port} of the shared server. */
+  public String server() {
+    return session.server();
+  }
+
+  private boolean claimed(Connection connection, String name) throws SQLException {
+    return inTransaction(
+        connection, () -> pool.claim(connection, name) && TenantRoleSql.secure(connection, name));
+  }
+
+  private TenantDatabase verified(Connection connection, String name) throws SQLException {
+    TenantDatabase database = facts(connection, name).orElseThrow();
+    if (!database.isolated()) {
+      throw new IllegalStateException(
+          "database "
+              + name
+              + " still grants privileges to others than its owner: "
+              + TenantRoleSql.readAcl(connection, name).map(DatabaseAcl::grants).orElseThrow());
+    }
+    return database;
+  }
+
+  private static Optional<TenantDatabase> facts(Connection connection, String name)
       throws SQLException {
+    Optional<DatabaseAcl> acl = TenantRoleSql.readAcl(connection, name);
+    if (acl.isEmpty()) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT r.rolcanlogin, r.rolconnlimit, shobj_description(d.oid, 'pg_database')"
+            + " FROM pg_database d LEFT JOIN pg_roles r ON r.rolname = d.datname"
+            + " WHERE d.datname = ?";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, name);
       try (ResultSet row = query.executeQuery()) {
-        return row.next();
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        String comment = row.getString(3);
+        return Optional.of(
+            new TenantDatabase(
+                name,
+                acl.get().owner(),
+                acl.get().isolated() && acl.get().allowConnections(),
+                row.getBoolean(1),
+                row.getObject(2) == null ? Integer.MIN_VALUE : row.getInt(2),
+                comment != null && comment.startsWith(RETAINED_MARK)));
       }
     }
   }
 
-  private RuntimeException failure(String action, String name, SQLException e) {
-    String state = e.getSQLState();
-    if (state != null && (state.startsWith("08") || state.equals("28P01"))) {
-      // A rotated admin password shows up as an authentication failure: read it again next time.
-      adminPassword.forget();
-      return new DatabaseUnreachableException(
-          "cannot reach database server " + server.host() + ":" + server.port(), e);
-    }
-    return new IllegalStateException("could not " + action + " database " + name, e);
+  /** Work that commits as a whole or not at all. */
+  private interface TransactionWork<T> {
+    T run() throws SQLException;
   }
 
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+  private static <T> T inTransaction(Connection connection, TransactionWork<T> work)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
   }
 }

@@ -2,28 +2,33 @@ package io.tenantry.operator.database;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.namespace.Plans;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * Database and role {@code tenant_<slug>} on the shared server: an external resource, so its
- * deletion is explicit and follows {@code spec.deletionPolicy}.
+ * Database and role {@code tenant_<slug>} on the shared server: an external resource. What the
+ * server holds is compared with what the tenant needs (owner, ACL, login, connection limit) and
+ * fixed whenever they differ, so a provisioning interrupted at any step is completed, never
+ * trusted. Its deletion is explicit and follows {@code spec.deletionPolicy}.
  */
 public class SharedServerDatabase
     extends PerResourcePollingDependentResource<TenantDatabase, Tenant, String>
-    implements Creator<TenantDatabase, Tenant>, Deleter<Tenant> {
+    implements Creator<TenantDatabase, Tenant>, Updater<TenantDatabase, Tenant>, Deleter<Tenant> {
 
   @Inject OperatorConfig config;
   @Inject PostgresAdmin admin;
+  @Inject Reattachments reattachments;
 
   public SharedServerDatabase() {
     super(TenantDatabase.class, ResourceIDMapper.resourceIdProviderMapper());
@@ -41,24 +46,44 @@ public class SharedServerDatabase
 
   @Override
   protected TenantDatabase desired(Tenant tenant, Context<Tenant> context) {
-    String name = TenantNames.database(tenant);
-    return new TenantDatabase(name, name);
+    return TenantDatabase.desired(
+        TenantNames.database(tenant), Plans.tierOf(tenant, config).databaseConnectionLimit());
   }
 
+  /**
+   * Equal to the desired state, unless this reconcile wrote a password the role does not have yet
+   * (e.g. a new credentials Secret): then the role takes it in {@link #update}.
+   */
   @Override
-  public ReconcileResult<TenantDatabase> reconcile(Tenant tenant, Context<Tenant> context) {
-    if (DatabaseCredentialsSecret.passwordChanged(context)
-        && getSecondaryResource(tenant, context).isPresent()) {
-      // An existing database (e.g. retained) matches by name, so create() will not run: its role
-      // must take the password the Secret now holds here. A missing one gets it from create().
-      admin.ensure(TenantNames.database(tenant), password(context));
-    }
-    return super.reconcile(tenant, context);
+  public Matcher.Result<TenantDatabase> match(
+      TenantDatabase actual, Tenant tenant, Context<Tenant> context) {
+    TenantDatabase desired = desired(tenant, context);
+    return Matcher.Result.computed(
+        actual.equals(desired) && !DatabaseCredentialsSecret.passwordChanged(context), desired);
   }
 
   @Override
   public TenantDatabase create(TenantDatabase desired, Tenant tenant, Context<Tenant> context) {
-    return admin.ensure(desired.name(), password(context));
+    return admin.ensure(desired.name(), password(context), desired.connectionLimit());
+  }
+
+  @Override
+  public TenantDatabase update(
+      TenantDatabase actual, TenantDatabase desired, Tenant tenant, Context<Tenant> context) {
+    if (!actual.retained()) {
+      return admin.ensure(desired.name(), password(context), desired.connectionLimit());
+    }
+    if (!tenant.getSpec().reattachesRetainedDatabase()) {
+      throw new RetainedDatabaseException(desired.name());
+    }
+    TenantDatabase reattached =
+        admin.reattach(
+            desired.name(),
+            password(context),
+            desired.connectionLimit(),
+            tenant.getMetadata().getUid());
+    reattachments.record(tenant, desired.name(), context.getClient());
+    return reattached;
   }
 
   private static String password(Context<Tenant> context) {
@@ -71,8 +96,11 @@ public class SharedServerDatabase
 
   @Override
   public void delete(Tenant tenant, Context<Tenant> context) {
+    String name = TenantNames.database(tenant);
     if (tenant.getSpec() != null && tenant.getSpec().deletionPolicy == DeletionPolicy.Delete) {
-      admin.drop(TenantNames.database(tenant));
+      admin.drop(name);
+    } else {
+      admin.retain(name, tenant.getMetadata().getUid());
     }
   }
 }

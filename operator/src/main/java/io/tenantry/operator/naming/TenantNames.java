@@ -38,6 +38,12 @@ public final class TenantNames {
   /** Every tenant database and role name starts with this. */
   public static final String DATABASE_PREFIX = "tenant_";
 
+  /**
+   * Names of the operator's pre-created, unclaimed databases: never a tenant's (those start with
+   * {@code tenant_}, these with {@code tenantr}) and, with a random rest, telling nothing.
+   */
+  public static final String DATABASE_POOL_PREFIX = "tenantry_pool_";
+
   public static final String DEFAULT_DENY_POLICY = "default-deny";
   public static final String SAME_NAMESPACE_POLICY = "allow-same-namespace";
   public static final String APP_INGRESS_POLICY = "allow-app-ingress";

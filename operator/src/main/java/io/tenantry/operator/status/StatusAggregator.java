@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
+import io.tenantry.operator.database.DatabaseFailure;
 import io.tenantry.operator.database.DatabaseUnreachableException;
+import io.tenantry.operator.database.RetainedDatabaseException;
 import io.tenantry.operator.workflow.Dependents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +33,8 @@ public final class StatusAggregator {
   public static final String READY = "Ready";
 
   public static final String INVALID_SPEC = "InvalidSpec";
-  public static final String DATABASE_UNREACHABLE = "DatabaseUnreachable";
+  public static final String DATABASE_UNREACHABLE = DatabaseUnreachableException.REASON;
+  public static final String RETAINED_DATABASE = RetainedDatabaseException.REASON;
   public static final String RECONCILE_FAILED = "ReconcileFailed";
   public static final String SUSPENDED = "Suspended";
 
@@ -165,15 +168,15 @@ public final class StatusAggregator {
             .map(Map.Entry::getValue)
             .findFirst();
     if (failure.isPresent()) {
-      Optional<DatabaseUnreachableException> unreachable =
-          Causes.find(failure.get(), DatabaseUnreachableException.class);
+      // A database failure names its own reason (the server is unreachable, a retained database).
+      Optional<DatabaseFailure> known = Causes.find(failure.get(), DatabaseFailure.class);
       String message =
-          unreachable
+          known
               .map(Throwable::getMessage)
               .orElseGet(
                   () -> Objects.requireNonNullElse(failure.get().getMessage(), "reconcile failed"));
       conditions.set(
-          type, false, unreachable.isPresent() ? DATABASE_UNREACHABLE : RECONCILE_FAILED, message);
+          type, false, known.map(DatabaseFailure::reason).orElse(RECONCILE_FAILED), message);
     } else {
       conditions.set(type, ok, ok ? okReason : "Pending", ok ? "" : "not created yet");
     }

@@ -79,19 +79,21 @@ class VaultAdminPasswordTest {
   @Test
   void vaultPasswordWinsOverTheSecretAndIsWhatTheAdminConnectionLogsInWith() {
     stubEntry("secret/data/tenantry/postgres-admin", VAULT_PASSWORD);
-    PostgresAdmin admin = admin(withVault(Map.of("token", TOKEN)));
+    AdminSession session = session(withVault(Map.of("token", TOKEN)));
 
-    assertThat(admin.connectionProperties().getProperty("password")).isEqualTo(VAULT_PASSWORD);
-    assertThat(admin.find("tenant_vault_absent")).as("the admin session works").isEmpty();
+    assertThat(session.connectionProperties().getProperty("password")).isEqualTo(VAULT_PASSWORD);
+    assertThat(new PostgresAdmin(session, new DatabasePool(baseConfig(), session)).find("absent"))
+        .as("the admin session works")
+        .isEmpty();
     vault.verify(getRequestedFor(urlEqualTo(ENTRY)).withHeader("X-Vault-Token", equalTo(TOKEN)));
   }
 
   @Test
   void withoutVaultTheSecretHoldsThePasswordAndVaultIsNeverAsked() {
     stubEntry("secret/data/tenantry/postgres-admin", VAULT_PASSWORD);
-    PostgresAdmin admin = admin(baseConfig());
+    AdminSession session = session(baseConfig());
 
-    assertThat(admin.connectionProperties().getProperty("password")).isEqualTo(SECRET_PASSWORD);
+    assertThat(session.connectionProperties().getProperty("password")).isEqualTo(SECRET_PASSWORD);
     vault.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -163,8 +165,8 @@ class VaultAdminPasswordTest {
                 + "},\"metadata\":{\"version\":2,\"destroyed\":false}}}");
   }
 
-  private PostgresAdmin admin(OperatorConfig config) {
-    return new PostgresAdmin(config, adminPassword(config));
+  private AdminSession session(OperatorConfig config) {
+    return new AdminSession(config, adminPassword(config));
   }
 
   private AdminPassword adminPassword(OperatorConfig config) {

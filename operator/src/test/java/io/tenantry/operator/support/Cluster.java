@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.tenantry.crds.v1alpha1.Tenant;
-import io.tenantry.testing.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,7 +51,7 @@ public final class Cluster {
               .withName("db-admin")
               .withNamespace(ns)
               .endMetadata()
-              .withData(Map.of("password", base64(PostgresServer.get().password())))
+              .withData(Map.of("password", base64(AdminRole.get().password())))
               .build();
       client.resource(secret).create();
     }

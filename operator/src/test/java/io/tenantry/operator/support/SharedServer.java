@@ -26,6 +26,26 @@ public final class SharedServer {
         database);
   }
 
+  /** {@code pg_database.datacl} as text, e.g. {@code {tenant_a=CTc/tenant_a}}; null when NULL. */
+  public static String aclOf(String database) {
+    return single("SELECT datacl::text FROM pg_database WHERE datname = ?", database);
+  }
+
+  /** {@code rolcanlogin} of the role, as text ({@code true}/{@code false}); null when absent. */
+  public static String canLogIn(String role) {
+    return single("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = ?", role);
+  }
+
+  /** {@code rolconnlimit} of the role, as text; null when absent. */
+  public static String connectionLimitOf(String role) {
+    return single("SELECT rolconnlimit::text FROM pg_roles WHERE rolname = ?", role);
+  }
+
+  /** The OID of database {@code name}, which a rename keeps; null when absent. */
+  public static String oidOf(String database) {
+    return single("SELECT oid::text FROM pg_database WHERE datname = ?", database);
+  }
+
   /** Connects to {@code database} as {@code role}; throws when the server refuses. */
   public static void connectAs(String role, String password, String database) throws SQLException {
     try (Connection connection =
