@@ -39,12 +39,35 @@ final class TenantryChart {
     return new Helm(chartDir());
   }
 
-  /** Renders with {@code --set key=value} for each entry (none: the chart's own defaults). */
+  /**
+   * The one value an install must add to the chart's defaults (an admin password for the shared
+   * tenant database server, which the chart refuses to leave empty).
+   */
+  static final Map<String, Object> INSTALL_MINIMUM =
+      Map.of("operator.database.sharedServer.adminPassword", "chart-test-admin-password");
+
+  /**
+   * Renders with {@code --set key=value} for each entry on top of the chart's defaults plus {@link
+   * #INSTALL_MINIMUM} (none: the smallest install that renders).
+   */
   static Rendered render(Map<String, Object> values) {
     return render(values, List.of());
   }
 
+  /**
+   * Renders {@code valuesFiles} and {@code values}; without files, adds {@link #INSTALL_MINIMUM}.
+   */
   static Rendered render(Map<String, Object> values, List<Path> valuesFiles) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>();
+    if (valuesFiles.isEmpty()) {
+      all.putAll(INSTALL_MINIMUM);
+    }
+    all.putAll(values);
+    return renderExactly(all, valuesFiles);
+  }
+
+  /** Renders exactly the chart's defaults, {@code valuesFiles} and {@code values}. */
+  static Rendered renderExactly(Map<String, Object> values, List<Path> valuesFiles) {
     TemplateCommand template =
         helm().template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
     values.forEach(template::set);

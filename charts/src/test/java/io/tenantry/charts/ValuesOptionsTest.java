@@ -174,6 +174,23 @@ class ValuesOptionsTest {
   }
 
   @Test
+  void anEmptyAdminPasswordIsRefusedAtInstall() {
+    for (String empty : List.of("", "  ")) {
+      assertThatThrownBy(
+              () ->
+                  TenantryChart.renderExactly(
+                      Map.of("operator.database.sharedServer.adminPassword", empty), List.of()))
+          .hasMessageContaining("never connects with an empty admin password");
+    }
+  }
+
+  @Test
+  void theOperatorConnectsAsADedicatedRoleNotTheSuperuserByDefault() {
+    assertThat(value(TenantryChart.render(Map.of()), OPERATOR, SHARED + "ADMIN_USER"))
+        .isEqualTo("tenantry_operator");
+  }
+
+  @Test
   void withoutExistingSecretTheAdminPasswordGoesIntoTheChartsSecretOnly() {
     Rendered rendered =
         TenantryChart.render(Map.of("operator.database.sharedServer.adminPassword", "pg-s3cret"));

@@ -82,10 +82,16 @@ public class AdminPassword {
             ? new VaultAdminPassword(server.adminPasswordVault()).read()
             : readSecret(server.adminPasswordSecret(), server.adminPasswordSecret().name().get());
     if (password.isBlank()) {
-      throw new IllegalStateException(
-          "the shared server's admin password in " + source() + " is empty; refusing to use it");
+      throw new EmptyException(source());
     }
     return password;
+  }
+
+  /** The configured source holds an empty password, which the operator never connects with. */
+  public static final class EmptyException extends IllegalStateException {
+    EmptyException(String source) {
+      super("the shared server's admin password in " + source + " is empty; refusing to use it");
+    }
   }
 
   private String readSecret(OperatorConfig.AdminSecret ref, String name) {

@@ -39,9 +39,18 @@ public class SharedServerDatabase
     setPollingPeriod(config.database().sharedServer().pollPeriod());
   }
 
+  /**
+   * What the server holds now. A server that cannot be reached counts as holding nothing: the
+   * change makes JOSDK reconcile the tenant, whose provisioning then fails and says why (polling
+   * failures alone are only logged by JOSDK), and completes once the server is back.
+   */
   @Override
   public Set<TenantDatabase> fetchResources(Tenant tenant) {
-    return admin.find(TenantNames.database(tenant)).map(Set::of).orElse(Set.of());
+    try {
+      return admin.find(TenantNames.database(tenant)).map(Set::of).orElse(Set.of());
+    } catch (DatabaseUnreachableException e) {
+      return Set.of();
+    }
   }
 
   @Override

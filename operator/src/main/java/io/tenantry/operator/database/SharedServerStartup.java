@@ -12,9 +12,10 @@ import org.jboss.logging.Logger;
 
 /**
  * What the operator checks about the shared server when it starts: a password source must be
- * configured (else it refuses to start); then, without holding up the start, that the admin role is
- * no superuser and that no tenant role can connect to the server's maintenance databases, both
- * reported loudly in the log and the latter as a metric; and it starts filling the database pool.
+ * configured and must not hold an empty password (else it refuses to start); then, without holding
+ * up the start, that the admin role is no superuser and that no tenant role can connect to the
+ * server's maintenance databases, both reported loudly in the log and the latter as a metric; and
+ * it starts filling the database pool.
  */
 @ApplicationScoped
 public class SharedServerStartup {
@@ -47,12 +48,27 @@ public class SharedServerStartup {
       return;
     }
     adminPassword.requireSource();
+    requireNonEmptyPassword();
     CompletableFuture.runAsync(this::checkServer);
     pool.start();
   }
 
+  /**
+   * Reads the password once: an empty one stops the start; a source not readable yet (a Secret
+   * created after the operator, Vault down) is only logged, and read again when needed.
+   */
+  void requireNonEmptyPassword() {
+    try {
+      adminPassword.get();
+    } catch (AdminPassword.EmptyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warnf("admin password not read at start-up: %s", e.getMessage());
+    }
+  }
+
   /** Runs the connection-needing checks; an unreachable server is only logged (tenants say so). */
-  void checkServer() {
+  public void checkServer() {
     try {
       if (admin.adminIsSuperuser()) {
         LOG.warnf(

@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AdminRole {
 
+  private static final String NAME_PROPERTY = "tenantry.test.admin-role";
+  private static final String PASSWORD_PROPERTY = "tenantry.test.admin-role-password";
   private static AdminRole instance;
 
   private final String name;
@@ -31,17 +33,28 @@ public final class AdminRole {
     this.password = password;
   }
 
-  /** The role of this JVM, created on first use. */
+  /**
+   * The role of this JVM, created on first use. Kept in system properties, because Quarkus loads
+   * test classes again in its own class loader, where this class's statics start empty.
+   */
   public static synchronized AdminRole get() {
     if (instance == null) {
-      String name =
-          "tenantry_op_test_"
-              + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
-                  .toLowerCase(Locale.ROOT);
-      String password = DatabaseCredentialsSecret.newPassword();
-      Sql.execute("CREATE ROLE " + name + " LOGIN CREATEDB CREATEROLE PASSWORD '" + password + "'");
+      String name = System.getProperty(NAME_PROPERTY);
+      String password = System.getProperty(PASSWORD_PROPERTY);
+      if (name == null) {
+        name =
+            "tenantry_op_test_"
+                + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
+                    .toLowerCase(Locale.ROOT);
+        password = DatabaseCredentialsSecret.newPassword();
+        Sql.execute(
+            "CREATE ROLE " + name + " LOGIN CREATEDB CREATEROLE PASSWORD '" + password + "'");
+        System.setProperty(NAME_PROPERTY, name);
+        System.setProperty(PASSWORD_PROPERTY, password);
+        AdminRole created = new AdminRole(name, password);
+        Runtime.getRuntime().addShutdownHook(new Thread(created::drop, "drop-" + name));
+      }
       instance = new AdminRole(name, password);
-      Runtime.getRuntime().addShutdownHook(new Thread(instance::drop, "drop-" + name));
     }
     return instance;
   }
