@@ -30,11 +30,14 @@ class ValuesOptionsTest {
   }
 
   @Test
-  void operatorRollsOutByRecreateSoTwoNeverReconcileAtOnce() {
-    JsonNode operator = TenantryChart.render(Map.of()).get("Deployment", OPERATOR);
+  void operatorRunsTwoReplicasThatElectALeaderWithALeaseInTheReleaseNamespace() {
+    Rendered rendered = TenantryChart.render(Map.of());
+    JsonNode operator = rendered.get("Deployment", OPERATOR);
 
-    assertThat(operator.at("/spec/replicas").asInt()).isEqualTo(1);
-    assertThat(operator.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+    assertThat(operator.at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(operator.at("/spec/strategy/type").asText()).isNotEqualTo("Recreate");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE"))
+        .isEqualTo(TenantryChart.NAMESPACE);
   }
 
   @Test
@@ -59,6 +62,7 @@ class ValuesOptionsTest {
     assertThat(envNames(TenantryChart.render(Map.of()), OPERATOR))
         .containsExactly(
             "POD_NAMESPACE",
+            "TENANTRY_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE",
             "TENANTRY_OPERATOR_BASE_DOMAIN",
             "TENANTRY_OPERATOR_PLATFORM_PUBLIC_KEY",
             "TENANTRY_OPERATOR_INGRESS_CLASS_NAME",

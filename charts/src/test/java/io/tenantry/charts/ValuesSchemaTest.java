@@ -48,7 +48,7 @@ class ValuesSchemaTest {
     "baseDomain, '', /baseDomain",
     "baseDomain, Tenants.Example.COM, /baseDomain",
     "baseDomain, localhost, /baseDomain",
-    "operator.replicas, 2, /operator/replicas",
+    "operator.replicas, 4, /operator/replicas",
     "controlPlane.replicas, 100, /controlPlane/replicas",
     "image.pullPolicy, Sometimes, /image/pullPolicy",
     "controlPlane.ingress.host, 'not a host', /controlPlane/ingress/host",

@@ -38,6 +38,34 @@ public interface OperatorConfig {
   /** Resource tiers by plan wire value ({@code free}, {@code starter}, …). */
   Map<String, PlanTier> plans();
 
+  /** How replicas agree on the one that reconciles (active in the prod profile only). */
+  LeaderElection leaderElection();
+
+  /**
+   * The Lease the operator's replicas compete for: only its holder reconciles, the others keep
+   * their caches warm and take over within a lease duration once it stops renewing.
+   */
+  interface LeaderElection {
+    /** Name of the Lease. */
+    @WithDefault("tenantry-operator")
+    String leaseName();
+
+    /** Namespace of the Lease (the operator's own); the client's namespace when unset. */
+    Optional<String> leaseNamespace();
+
+    /** How long a Lease not renewed stays the holder's: the longest takeover after a crash. */
+    @WithDefault("15s")
+    Duration leaseDuration();
+
+    /** How long the holder keeps trying to renew before it gives up leading (and exits). */
+    @WithDefault("10s")
+    Duration renewDeadline();
+
+    /** How often the others try to acquire the Lease. */
+    @WithDefault("2s")
+    Duration retryPeriod();
+  }
+
   /** How tenant apps are exposed. */
   interface Ingress {
     /** IngressClass every tenant Ingress uses. */
