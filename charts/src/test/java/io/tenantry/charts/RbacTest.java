@@ -92,7 +92,8 @@ class RbacTest {
   @Test
   void operatorClusterRoleMirrorsTheOperatorsReviewedRole() throws IOException {
     // operator/ keeps the reviewed role in step with its workflow (ClusterRoleRulesTest); this
-    // keeps the chart in step with that file. Events are the chart's addition, for recording.
+    // keeps the chart in step with that file. Events are the chart's addition, for recording (the
+    // operator records a re-attached retained database as an Event).
     JsonNode reviewed =
         TenantryChart.YAML.readTree(
             TenantryChart.root()

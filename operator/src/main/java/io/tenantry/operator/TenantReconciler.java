@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.tenantry.crds.v1alpha1.DeletionPolicy;
 import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
@@ -21,6 +22,7 @@ import io.tenantry.operator.app.ServiceAccountDependent;
 import io.tenantry.operator.app.SigningKeySecret;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.database.CnpgClusterDependent;
+import io.tenantry.operator.database.CnpgVolumes;
 import io.tenantry.operator.database.DatabaseCredentialsSecret;
 import io.tenantry.operator.database.SharedServerDatabase;
 import io.tenantry.operator.metrics.TenantMetrics;
@@ -214,6 +216,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
     markTerminating(tenant, context);
+    if (validator.hasUsableName(tenant) && retainsCnpgVolumes(tenant)) {
+      CnpgVolumes.retain(tenant, context.getClient());
+    }
     if (validator.hasUsableName(tenant)) {
       context
           .managedWorkflowAndDependentResourceContext()
@@ -222,6 +227,12 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     }
     metrics.forget(tenant.slug());
     return DeleteControl.defaultDelete();
+  }
+
+  /** In cloudnative-pg mode the data outlives the namespace only on volumes marked Retain. */
+  private boolean retainsCnpgVolumes(Tenant tenant) {
+    return config.database().cloudNativePg()
+        && (tenant.getSpec() == null || tenant.getSpec().deletionPolicy != DeletionPolicy.Delete);
   }
 
   /**

@@ -3,6 +3,10 @@ package io.tenantry.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tenantry.crds.v1alpha1.DeletionPolicy;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.database.CnpgCluster;
@@ -83,6 +88,75 @@ class CloudNativePgModeTest {
             () ->
                 conditionIs(slug, "NetworkIsolated", "True")
                     && conditionIs(slug, "DatabaseReady", "True"));
+  }
+
+  @Test
+  void deletingWithRetainKeepsTheClustersVolumesAndDeleteLeavesThemToTheStorageClass() {
+    String kept = Tenants.freshSlug("cnpg-kept");
+    Tenant gone = Tenants.tenant(Tenants.freshSlug("cnpg-gone"), Plan.FREE);
+    gone.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    client.resource(Tenants.tenant(kept, Plan.FREE)).create();
+    client.resource(gone).create();
+    for (String slug : new String[] {kept, gone.slug()}) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> conditionIs(slug, "DatabaseReady", "True"));
+      // what CNPG and the volume provisioner would have made
+      bindVolume(slug);
+    }
+    String keptUid = client.resources(Tenant.class).withName(kept).get().getMetadata().getUid();
+
+    client.resources(Tenant.class).withName(kept).delete();
+    client.resources(Tenant.class).withName(gone.slug()).delete();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.resources(Tenant.class).withName(kept).get() == null
+                    && client.resources(Tenant.class).withName(gone.slug()).get() == null);
+    PersistentVolume retained = client.persistentVolumes().withName("pv-" + kept).get();
+    assertThat(retained.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
+    assertThat(retained.getMetadata().getLabels())
+        .containsEntry("tenantry.io/retained-tenant", kept);
+    assertThat(retained.getMetadata().getAnnotations())
+        .containsEntry("tenantry.io/retained-from-uid", keptUid);
+    assertThat(
+            client
+                .persistentVolumes()
+                .withName("pv-" + gone.slug())
+                .get()
+                .getSpec()
+                .getPersistentVolumeReclaimPolicy())
+        .isEqualTo("Delete");
+  }
+
+  private void bindVolume(String slug) {
+    client
+        .resource(
+            new PersistentVolumeBuilder()
+                .withNewMetadata()
+                .withName("pv-" + slug)
+                .endMetadata()
+                .withNewSpec()
+                .withPersistentVolumeReclaimPolicy("Delete")
+                .addToCapacity("storage", new Quantity("1Gi"))
+                .endSpec()
+                .build())
+        .create();
+    client
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName("tenant-db-1")
+                .withNamespace("tenant-" + slug)
+                .addToLabels("cnpg.io/cluster", "tenant-db")
+                .endMetadata()
+                .withNewSpec()
+                .withVolumeName("pv-" + slug)
+                .endSpec()
+                .build())
+        .create();
   }
 
   private boolean conditionIs(String slug, String type, String status) {

@@ -19,6 +19,14 @@ public final class TenantNames {
   public static final String POD_SECURITY_LABEL_PREFIX = "pod-security.kubernetes.io/";
   public static final String CNPG_CLUSTER_LABEL = "cnpg.io/cluster";
 
+  /** On a PersistentVolume kept for a deleted tenant (cloudnative-pg mode, Retain): its slug. */
+  public static final String RETAINED_TENANT_LABEL = "tenantry.io/retained-tenant";
+
+  /** On such a PersistentVolume: the UID of the Tenant it was kept from, and when. */
+  public static final String RETAINED_FROM_UID_ANNOTATION = "tenantry.io/retained-from-uid";
+
+  public static final String RETAINED_AT_ANNOTATION = "tenantry.io/retained-at";
+
   /** Informer label selector: the operator watches only the objects it made. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
 

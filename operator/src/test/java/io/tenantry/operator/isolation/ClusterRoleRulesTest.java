@@ -33,6 +33,9 @@ class ClusterRoleRulesTest {
     needed.put("tenantry.io/tenants", Set.of("get", "list", "watch", "patch", "update"));
     needed.put("tenantry.io/tenants/status", Set.of("get", "patch", "update"));
     needed.put("tenantry.io/tenants/finalizers", Set.of("update"));
+    // Retain in cloudnative-pg mode (CnpgVolumes): no dependent, a call of the operator's own.
+    needed.put("/persistentvolumeclaims", Set.of("get", "list"));
+    needed.put("/persistentvolumes", Set.of("get", "patch", "update"));
     for (Dependent dependent : TenantReconciler.class.getAnnotation(Workflow.class).dependents()) {
       Object instance = dependent.type().getDeclaredConstructor().newInstance();
       if (instance instanceof KubernetesDependentResource<?, ?> kubernetes) {
