@@ -25,14 +25,18 @@ final class LocalEnvironment {
   }
 
   /**
-   * The operator provisions tenant databases on the same server as its admin user (no password
-   * Secret: the embedded server trusts local connections).
+   * The operator provisions tenant databases on the same server as its admin user. A server reached
+   * without a password (the embedded one trusts local connections) is declared as such: the
+   * operator refuses an empty admin password unless {@code admin-auth} says trust.
    */
   static Map<String, String> operator(LocalSettings settings, LocalDatabase database) {
     Map<String, String> env = new HashMap<>();
     env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_HOST", database.host());
     env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_PORT", Integer.toString(database.port()));
     env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_ADMIN_USER", database.user());
+    if (database.password().isEmpty()) {
+      env.put("TENANTRY_OPERATOR_DATABASE_SHARED_SERVER_ADMIN_AUTH", "trust");
+    }
     env.put(
         "TENANTRY_OPERATOR_NETWORK_PLATFORM_NAMESPACE_SELECTOR",
         "kubernetes.io/metadata.name=" + settings.platformNamespace());
