@@ -1,0 +1,71 @@
+package io.tenantry.tenantapp.memory;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives memory back once a burst of work is over. The shipped JVM runs the Serial collector, which
+ * shrinks the heap only after a full collection; nothing else triggers one in a quiet app, so the
+ * heap a burst grew (a sign-in alone allocates Argon2id's 7 MiB) would stay committed until the
+ * next burst. Many tenant apps per cluster sit idle most of the day, and their resident memory is
+ * what the platform pays for, so after {@link MemoryConfig#idleRelease()} without a request the app
+ * asks for one full collection ({@code -XX:-ShrinkHeapInSteps} lets it shrink at once). Probes and
+ * metrics scrapes (under {@code /q/}) are not work: they neither count as activity nor are delayed.
+ */
+@ApplicationScoped
+public class IdleHeap {
+
+  private static final Logger LOG = Logger.getLogger(IdleHeap.class);
+
+  private final Duration idleRelease;
+  private final AtomicLong lastWork = new AtomicLong(System.nanoTime());
+  private volatile long lastRelease = lastWork.get();
+
+  IdleHeap(MemoryConfig config) {
+    this.idleRelease = config.idleRelease();
+  }
+
+  void watchRequests(@Observes Router router) {
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .handler(
+            context -> {
+              if (!context.normalizedPath().startsWith("/q/")) {
+                lastWork.set(System.nanoTime());
+              }
+              context.next();
+            });
+  }
+
+  @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void releaseWhenIdle() {
+    long now = System.nanoTime();
+    if (due(now, lastWork.get(), lastRelease, idleRelease)) {
+      lastRelease = now;
+      long start = System.nanoTime();
+      System.gc();
+      LOG.debugf("idle: heap collected in %d ms", (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Nanos of the last request that was work. */
+  long lastWork() {
+    return lastWork.get();
+  }
+
+  /**
+   * Due once per quiet period: there was work since the last release, and none for {@code
+   * idleRelease}.
+   */
+  static boolean due(long now, long lastWork, long lastRelease, Duration idleRelease) {
+    return !idleRelease.isZero()
+        && lastWork - lastRelease > 0
+        && now - lastWork >= idleRelease.toNanos();
+  }
+}
