@@ -18,6 +18,7 @@ import io.tenantry.operator.app.AppDeployment;
 import io.tenantry.operator.app.AppIngress;
 import io.tenantry.operator.app.AppService;
 import io.tenantry.operator.app.EntitlementsConfigMap;
+import io.tenantry.operator.app.FirstAdminSecret;
 import io.tenantry.operator.app.ServiceAccountDependent;
 import io.tenantry.operator.app.SigningKeySecret;
 import io.tenantry.operator.config.OperatorConfig;
@@ -119,6 +120,10 @@ import java.util.TreeMap;
           type = SigningKeySecret.class,
           dependsOn = Dependents.NAMESPACE),
       @Dependent(
+          name = Dependents.FIRST_ADMIN,
+          type = FirstAdminSecret.class,
+          dependsOn = Dependents.NAMESPACE),
+      @Dependent(
           name = Dependents.ENTITLEMENTS,
           type = EntitlementsConfigMap.class,
           dependsOn = Dependents.NAMESPACE),
@@ -131,6 +136,7 @@ import java.util.TreeMap;
             Dependents.DEFAULT_DENY,
             Dependents.SERVICE_ACCOUNT,
             Dependents.SIGNING_KEY,
+            Dependents.FIRST_ADMIN,
             Dependents.ENTITLEMENTS
           }),
       @Dependent(
@@ -248,7 +254,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   }
 
   private TenantStatus status(Tenant tenant, Observation observation) {
-    String url = "https://" + TenantNames.host(tenant, config.baseDomain());
+    String url =
+        config.ingress().urlScheme()
+            + "://"
+            + TenantNames.host(tenant, config.baseDomain())
+            + config.ingress().urlPort().map(port -> ":" + port).orElse("");
     return StatusAggregator.aggregate(tenant, observation, url, Instant.now());
   }
 

@@ -74,8 +74,10 @@ class InterruptedProvisioningTest {
         .until(
             () ->
                 client.secrets().inNamespace("tenant-" + slug).withName("tenant-signing-key").get()
-                    != null);
-    assertThat(client.secrets().inNamespace("tenant-" + slug).list().getItems()).hasSize(2);
+                        != null
+                    && client.secrets().inNamespace("tenant-" + slug).withName("tenant-admin").get()
+                        != null);
+    assertThat(client.secrets().inNamespace("tenant-" + slug).list().getItems()).hasSize(3);
   }
 
   @Test

@@ -99,7 +99,7 @@ class OperatorRestartTest {
         .hasSize(1);
     assertThat(client.secrets().inNamespace(ns).list().getItems())
         .extracting(s -> s.getMetadata().getName())
-        .containsExactlyInAnyOrder("tenant-db", "tenant-signing-key");
+        .containsExactlyInAnyOrder("tenant-db", "tenant-signing-key", "tenant-admin");
     assertThat(client.resources(NetworkPolicy.class).inNamespace(ns).list().getItems()).hasSize(4);
     assertThat(client.resources(Deployment.class).inNamespace(ns).list().getItems()).hasSize(1);
   }

@@ -97,6 +97,7 @@ class TenantStackTest {
             get(ServiceAccount.class, ns, "tenant-app"),
             get(Secret.class, ns, "tenant-db"),
             get(Secret.class, ns, "tenant-signing-key"),
+            get(Secret.class, ns, "tenant-admin"),
             get(ConfigMap.class, ns, "tenant-entitlements"),
             get(Deployment.class, ns, "tenant-app"),
             get(Service.class, ns, "tenant-app"),

@@ -121,7 +121,15 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         new EnvVarBuilder()
             .withName("TENANTRY_TENANT_ENTITLEMENTS_DIR")
             .withValue(ENTITLEMENTS_DIR)
-            .build());
+            .build(),
+        fromSecret(
+            "TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL",
+            TenantNames.FIRST_ADMIN_SECRET,
+            FirstAdminSecret.EMAIL),
+        fromSecret(
+            "TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD",
+            TenantNames.FIRST_ADMIN_SECRET,
+            FirstAdminSecret.PASSWORD));
   }
 
   static PodSecurityContext podSecurity() {

@@ -79,6 +79,15 @@ public interface OperatorConfig {
     /** Value of the issuer annotation: the ClusterIssuer that signs tenant certificates. */
     @WithDefault("letsencrypt")
     String clusterIssuer();
+
+    /**
+     * Scheme of the tenant URL in {@code status.url}: {@code http} where nothing terminates TLS.
+     */
+    @WithDefault("https")
+    String urlScheme();
+
+    /** Port of the tenant URL when the ingress does not listen on the scheme's default port. */
+    Optional<Integer> urlPort();
   }
 
   /** The tenant app image. */

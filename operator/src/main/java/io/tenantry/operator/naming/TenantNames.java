@@ -36,6 +36,7 @@ public final class TenantNames {
   public static final String APP = "tenant-app";
   public static final String DB_SECRET = "tenant-db";
   public static final String SIGNING_KEY_SECRET = "tenant-signing-key";
+  public static final String FIRST_ADMIN_SECRET = "tenant-admin";
   public static final String ENTITLEMENTS_CONFIG_MAP = "tenant-entitlements";
   public static final String TLS_SECRET = "tenant-app-tls";
   public static final String QUOTA = "tenant-quota";

@@ -2,6 +2,7 @@ package io.tenantry.operator.status;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one reconcile saw of a tenant's stack, gathered from the informer caches and the workflow
@@ -9,6 +10,8 @@ import java.util.Map;
  *
  * @param problems invalid-spec messages; non-empty means nothing was reconciled
  * @param failures exception per failed dependent name
+ * @param appFailure why the app's replica cannot run, as its Deployment reports it ({@code
+ *     ReplicaFailure}: an image that cannot be pulled, a missing Secret key, a crash loop)
  */
 public record Observation(
     List<String> problems,
@@ -17,7 +20,30 @@ public record Observation(
     boolean databaseExists,
     int availableReplicas,
     boolean ingressExists,
-    Map<String, Exception> failures) {
+    Map<String, Exception> failures,
+    Optional<AppFailure> appFailure) {
+
+  /** A Deployment's {@code ReplicaFailure} condition: the kubelet's reason and message. */
+  public record AppFailure(String reason, String message) {}
+
+  public Observation(
+      List<String> problems,
+      boolean namespaceExists,
+      boolean policiesExist,
+      boolean databaseExists,
+      int availableReplicas,
+      boolean ingressExists,
+      Map<String, Exception> failures) {
+    this(
+        problems,
+        namespaceExists,
+        policiesExist,
+        databaseExists,
+        availableReplicas,
+        ingressExists,
+        failures,
+        Optional.empty());
+  }
 
   public static Observation invalid(List<String> problems) {
     return new Observation(problems, false, false, false, 0, false, Map.of());

@@ -55,6 +55,7 @@ public final class StatusAggregator {
               Set.of(
                   Dependents.SERVICE_ACCOUNT,
                   Dependents.SIGNING_KEY,
+                  Dependents.FIRST_ADMIN,
                   Dependents.ENTITLEMENTS,
                   Dependents.DEPLOYMENT,
                   Dependents.SERVICE),
@@ -125,6 +126,11 @@ public final class StatusAggregator {
   private static void setServing(Conditions conditions, Observation seen) {
     boolean available = seen.availableReplicas() > 0;
     set(conditions, seen, APP_AVAILABLE, available, "MinimumReplicasAvailable");
+    // Why the replica does not run, in the Deployment's words, unless a dependent failed.
+    if (!available && !failed(seen, APP_AVAILABLE) && seen.appFailure().isPresent()) {
+      conditions.replace(
+          APP_AVAILABLE, seen.appFailure().get().reason(), seen.appFailure().get().message());
+    }
     set(conditions, seen, INGRESS_READY, seen.ingressExists(), "IngressCreated");
     List<String> waiting = conditions.falseOnes();
     if (waiting.isEmpty()) {
@@ -158,6 +164,10 @@ public final class StatusAggregator {
         && Objects.equals(current.url, next.url)
         && Objects.equals(current.observedGeneration, next.observedGeneration)
         && Objects.equals(current.conditions, next.conditions);
+  }
+
+  private static boolean failed(Observation seen, String type) {
+    return seen.failures().keySet().stream().anyMatch(DEPENDENTS_OF.get(type)::contains);
   }
 
   private static void set(
@@ -213,6 +223,17 @@ public final class StatusAggregator {
               .withObservedGeneration(generation)
               .withLastTransitionTime(since)
               .build());
+    }
+
+    /** A false condition already set, with another reason and message. */
+    void replace(String type, String reason, String message) {
+      int index = 0;
+      while (!type.equals(next.get(index).getType())) {
+        index++;
+      }
+      next.remove(index);
+      set(type, false, reason, message);
+      next.add(index, next.remove(next.size() - 1));
     }
 
     boolean isTrue(String type) {

@@ -31,18 +31,27 @@ public class TenantObserver {
 
   /** What exists now, given the dependents that failed in this reconcile (by name). */
   public Observation observe(Context<Tenant> context, Map<String, Exception> failures) {
+    Optional<Deployment> app = context.getSecondaryResource(Deployment.class);
     return new Observation(
         List.of(),
         context.getSecondaryResource(Namespace.class).isPresent(),
         policiesExist(context),
         !failures.containsKey(Dependents.DATABASE) && databaseExists(context),
-        context
-            .getSecondaryResource(Deployment.class)
-            .map(Deployment::getStatus)
-            .map(DeploymentStatus::getAvailableReplicas)
-            .orElse(0),
+        app.map(Deployment::getStatus).map(DeploymentStatus::getAvailableReplicas).orElse(0),
         context.getSecondaryResource(Ingress.class).isPresent(),
-        failures);
+        failures,
+        app.flatMap(TenantObserver::replicaFailure));
+  }
+
+  /** The Deployment's {@code ReplicaFailure} condition while it is true. */
+  static Optional<Observation.AppFailure> replicaFailure(Deployment deployment) {
+    if (deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return deployment.getStatus().getConditions().stream()
+        .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst()
+        .map(c -> new Observation.AppFailure(c.getReason(), c.getMessage()));
   }
 
   private boolean policiesExist(Context<Tenant> context) {

@@ -19,6 +19,7 @@ public final class Dependents {
   public static final String DATABASE = "database";
   public static final String CNPG_CLUSTER = "cnpg-cluster";
   public static final String SIGNING_KEY = "signing-key";
+  public static final String FIRST_ADMIN = "first-admin";
   public static final String ENTITLEMENTS = "entitlements";
   public static final String DEPLOYMENT = "deployment";
   public static final String SERVICE = "service";

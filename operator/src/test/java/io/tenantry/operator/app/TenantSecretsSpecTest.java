@@ -56,6 +56,21 @@ class TenantSecretsSpecTest {
   }
 
   @Test
+  void firstAdminSecretNamesTheAdminOfTheTenantHostWithAFreshPassword() {
+    Secret secret =
+        FirstAdminSecret.build(tenant, FirstAdminSecret.newCredential(tenant, "tenants.example"));
+    Secret other =
+        FirstAdminSecret.build(tenant, FirstAdminSecret.newCredential(tenant, "tenants.example"));
+
+    Map<String, String> data = decoded(secret);
+    assertThat(secret.getMetadata().getName()).isEqualTo("tenant-admin");
+    assertThat(data).containsOnlyKeys("email", "password");
+    assertThat(data.get("email")).isEqualTo("admin@acme-co.tenants.example");
+    assertThat(data.get("password")).hasSize(43);
+    assertThat(decoded(other).get("password")).isNotEqualTo(data.get("password"));
+  }
+
+  @Test
   void signingKeyIsAnEcP256PairInPkcs8AndSpkiPem() throws Exception {
     Map<String, String> data =
         decoded(SigningKeySecret.build(tenant, SigningKeySecret.newKeyPair()));

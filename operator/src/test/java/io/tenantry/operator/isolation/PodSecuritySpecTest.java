@@ -114,6 +114,19 @@ class PodSecuritySpecTest {
         .isEqualTo("/var/run/tenantry/signing");
     assertThat(env.get("TENANTRY_TENANT_ENTITLEMENTS_DIR").getValue())
         .isEqualTo("/var/run/tenantry/entitlements");
+    assertThat(env.get("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD").getValue()).isNull();
+    assertThat(env.get("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD").getValueFrom().getSecretKeyRef())
+        .satisfies(
+            ref -> {
+              assertThat(ref.getName()).isEqualTo("tenant-admin");
+              assertThat(ref.getKey()).isEqualTo("password");
+            });
+    assertThat(
+            env.get("TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL")
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getKey())
+        .isEqualTo("email");
   }
 
   @Test

@@ -157,6 +157,39 @@ class StatusAggregatorTest {
     assertThat(next.observedGeneration).isEqualTo(2L);
   }
 
+  @Test
+  void aReplicaThatCannotRunNamesTheDeploymentsReasonInAppAvailable() {
+    Observation seen =
+        new Observation(
+            List.of(),
+            true,
+            true,
+            true,
+            0,
+            true,
+            Map.of(),
+            java.util.Optional.of(
+                new Observation.AppFailure("ErrImagePull", "failed to pull image \"x:1\"")));
+
+    TenantStatus status = StatusAggregator.aggregate(tenant, seen, URL, T0);
+
+    Condition app = condition(status, "AppAvailable");
+    assertThat(app.getStatus()).isEqualTo("False");
+    assertThat(app.getReason()).isEqualTo("ErrImagePull");
+    assertThat(app.getMessage()).isEqualTo("failed to pull image \"x:1\"");
+    assertThat(status.conditions)
+        .extracting(Condition::getType)
+        .containsExactly(
+            "NamespaceReady",
+            "NetworkIsolated",
+            "DatabaseReady",
+            "AppAvailable",
+            "IngressReady",
+            "Ready");
+    assertThat(condition(status, "Ready").getMessage()).isEqualTo("waiting for AppAvailable");
+    assertThat(status.phase).isEqualTo(Phase.Provisioning);
+  }
+
   private static Observation healthy() {
     return withReplicas(1);
   }
