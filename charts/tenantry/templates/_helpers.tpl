@@ -88,3 +88,22 @@ seccompProfile:
 {{- define "tenantry.cnpg" -}}
 {{- if eq .Values.operator.database.mode "cloudnative-pg" }}true{{ end -}}
 {{- end -}}
+
+{{/* A label map as the operator's selector strings: k=v,k=v (sorted by key). */}}
+{{- define "tenantry.selectorString" -}}
+{{- $pairs := list -}}
+{{- range $key, $value := . -}}
+{{- $pairs = append $pairs (printf "%s=%s" $key $value) -}}
+{{- end -}}
+{{- join "," $pairs -}}
+{{- end -}}
+
+{{/* The cluster DNS pods, as a NetworkPolicy peer. */}}
+{{- define "tenantry.dnsPeer" -}}
+- namespaceSelector:
+    matchLabels:
+      kubernetes.io/metadata.name: {{ .Values.operator.network.dnsNamespace }}
+  podSelector:
+    matchLabels:
+      {{- toYaml .Values.operator.network.dnsPodSelector | nindent 6 }}
+{{- end -}}

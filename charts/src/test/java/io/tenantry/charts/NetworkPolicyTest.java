@@ -95,6 +95,98 @@ class NetworkPolicyTest {
   }
 
   @Test
+  void platformNamespaceDeniesAllEgressByDefault() {
+    JsonNode deny =
+        TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-default-deny-egress");
+
+    assertThat(deny.at("/spec/podSelector").isEmpty()).isTrue();
+    assertThat(deny.at("/spec/policyTypes").toString()).isEqualTo("[\"Egress\"]");
+    assertThat(deny.at("/spec/egress").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void operatorReachesDnsPodsTheApiAndTheTenantDatabaseServerOnly() {
+    JsonNode policy = TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-operator");
+
+    assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+        .isEqualTo("operator");
+    assertThat(policy.at("/spec/policyTypes").toString()).isEqualTo("[\"Egress\"]");
+    assertThat(policy.at("/spec/egress")).hasSize(3);
+    assertThat(policy.at("/spec/egress/0/to/0").toString())
+        .isEqualTo(
+            "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"kube-system\"}},"
+                + "\"podSelector\":{\"matchLabels\":{\"k8s-app\":\"kube-dns\"}}}");
+    assertThat(policy.at("/spec/egress/1/ports").toString())
+        .isEqualTo("[{\"port\":443,\"protocol\":\"TCP\"},{\"port\":6443,\"protocol\":\"TCP\"}]");
+    assertThat(policy.at("/spec/egress/2/to/0").toString())
+        .isEqualTo(
+            "{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"tenant-db\"}}}");
+    assertThat(policy.at("/spec/egress/2/ports/0/port").asInt()).isEqualTo(5432);
+  }
+
+  @Test
+  void operatorReachesVaultOnlyWhenItReadsTheAdminPasswordThere() {
+    JsonNode policy =
+        TenantryChart.render(
+                Map.of(
+                    "vault.address", "https://vault:8200",
+                    "operator.database.sharedServer.adminPasswordVault.enabled", true,
+                    "operator.database.sharedServer.adminPasswordVault.tokenSecret.name", "vt"))
+            .get("NetworkPolicy", "tenantry-operator");
+
+    assertThat(policy.at("/spec/egress/1/ports").toString()).contains("8200");
+    assertThat(
+            TenantryChart.render(Map.of())
+                .get("NetworkPolicy", "tenantry-operator")
+                .at("/spec/egress")
+                .toString())
+        .doesNotContain("8200");
+  }
+
+  @Test
+  void operatorReachesASharedServerInAnotherNamespaceByNamespace() {
+    Rendered rendered =
+        TenantryChart.render(Map.of("operator.database.sharedServer.namespace", "tenantry-data"));
+
+    assertThat(rendered.has("NetworkPolicy", "tenantry-tenant-database")).isFalse();
+    assertThat(
+            rendered.get("NetworkPolicy", "tenantry-operator").at("/spec/egress/2/to/0").toString())
+        .isEqualTo(
+            "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"tenantry-data\"}}}");
+  }
+
+  @Test
+  void defaultValuesLetTenantsAndTheOperatorReachTheTenantDatabaseServer() {
+    JsonNode policy =
+        TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-tenant-database");
+
+    assertThat(policy.at("/spec/podSelector/matchLabels").toString())
+        .isEqualTo("{\"app.kubernetes.io/name\":\"tenant-db\"}");
+    assertThat(policy.at("/spec/ingress/0/from")).hasSize(2);
+    assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(5432);
+  }
+
+  @Test
+  void controlPlaneAdmitsTheIngressControllersPodsNotItsWholeNamespace() {
+    JsonNode policy = TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-control-plane");
+
+    assertThat(policy.at("/spec/ingress/0/from/0/podSelector/matchLabels").toString())
+        .isEqualTo(
+            "{\"app.kubernetes.io/component\":\"controller\",\"app.kubernetes.io/name\":\"ingress-nginx\"}");
+  }
+
+  @Test
+  void controlPlaneResolvesNamesThroughTheClusterDnsPodsOnly() {
+    JsonNode policy =
+        TenantryChart.render(Map.of("operator.network.dnsPodSelector.k8s-app", "coredns"))
+            .get("NetworkPolicy", "tenantry-control-plane");
+
+    assertThat(policy.at("/spec/egress/0/to/0/podSelector/matchLabels").toString())
+        .isEqualTo("{\"k8s-app\":\"coredns\"}");
+    assertThat(policy.at("/spec/egress/0/ports/0/port").asInt()).isEqualTo(53);
+  }
+
+  @Test
   void policiesCanBeLeftToTheCluster() {
     assertThat(
             TenantryChart.render(Map.of("networkPolicies.enabled", false)).ofKind("NetworkPolicy"))

@@ -79,12 +79,17 @@ class ValuesOptionsTest {
             SHARED + "ADMIN_PASSWORD_SECRET_NAMESPACE",
             SHARED + "ADMIN_PASSWORD_SECRET_KEY",
             "TENANTRY_OPERATOR_NETWORK_PLATFORM_NAMESPACE_SELECTOR",
+            "TENANTRY_OPERATOR_NETWORK_PLATFORM_POD_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_PLATFORM_API_PORT",
             "TENANTRY_OPERATOR_NETWORK_INGRESS_NAMESPACE_SELECTOR",
+            "TENANTRY_OPERATOR_NETWORK_INGRESS_POD_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_SHARED_SERVICES_NAMESPACE",
+            "TENANTRY_OPERATOR_NETWORK_SHARED_SERVICES_PORTS",
             "TENANTRY_OPERATOR_NETWORK_DNS_NAMESPACE",
+            "TENANTRY_OPERATOR_NETWORK_DNS_POD_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_DNS_PORT",
-            "TENANTRY_OPERATOR_NETWORK_CLUSTER_CIDRS");
+            "TENANTRY_OPERATOR_NETWORK_CLUSTER_CIDRS",
+            "TENANTRY_OPERATOR_NETWORK_PRIVATE_CIDRS");
   }
 
   @Test
@@ -105,6 +110,14 @@ class ValuesOptionsTest {
         .isEqualTo("kubernetes.io/metadata.name=traefik");
     assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_CLUSTER_CIDRS"))
         .isEqualTo("10.1.0.0/16,10.2.0.0/16");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_PLATFORM_POD_SELECTOR"))
+        .isEqualTo("app.kubernetes.io/instance=tenantry,app.kubernetes.io/name=control-plane");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_INGRESS_POD_SELECTOR"))
+        .isEqualTo("app.kubernetes.io/component=controller,app.kubernetes.io/name=ingress-nginx");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_DNS_POD_SELECTOR"))
+        .isEqualTo("k8s-app=kube-dns");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_SHARED_SERVICES_PORTS"))
+        .isEqualTo("443,587");
   }
 
   @Test

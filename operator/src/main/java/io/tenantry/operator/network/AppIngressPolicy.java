@@ -11,7 +11,10 @@ import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 
-/** The tenant app's HTTP port is reachable from the platform and the ingress controller only. */
+/**
+ * The tenant app's HTTP port is reachable from the control plane's pods and the ingress
+ * controller's pods only, not from any other pod of their namespaces.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
 
@@ -37,8 +40,8 @@ public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPol
         .endPodSelector()
         .addNewIngress()
         .withFrom(
-            Peers.namespaces(network.platformNamespaceSelector()),
-            Peers.namespaces(network.ingressNamespaceSelector()))
+            Peers.pods(network.platformNamespaceSelector(), network.platformPodSelector()),
+            Peers.pods(network.ingressNamespaceSelector(), network.ingressPodSelector()))
         .withPorts(Peers.tcp(APP_PORT))
         .endIngress()
         .withPolicyTypes("Ingress")

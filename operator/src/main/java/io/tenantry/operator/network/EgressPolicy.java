@@ -13,16 +13,22 @@ import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Where tenant pods may connect: cluster DNS, the platform API, shared services, the tenant
- * database, and the internet on 443 only — never the cluster's own pod or service ranges.
+ * Where tenant pods may connect: the cluster DNS pods, the control plane's API, shared services on
+ * their configured ports, the tenant database, and the internet on 443 only — never link-local
+ * (cloud metadata), the cluster's own pod or service ranges, nodes or other private ranges.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
 
   public static final String ANYWHERE = "0.0.0.0/0";
+
+  /** Link-local addresses: the cloud metadata endpoints (169.254.169.254) and the node's own. */
+  public static final String LINK_LOCAL = "169.254.0.0/16";
 
   @Inject OperatorConfig config;
 
@@ -40,16 +46,19 @@ public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy,
     List<NetworkPolicyEgressRule> rules = new ArrayList<>();
     rules.add(dns(network));
     rules.add(
-        rule(Peers.namespaces(network.platformNamespaceSelector()), network.platformApiPort()));
+        rule(
+            Peers.pods(network.platformNamespaceSelector(), network.platformPodSelector()),
+            network.platformApiPort()));
     rules.add(
         new NetworkPolicyEgressRuleBuilder()
             .withTo(Peers.namespace(network.sharedServicesNamespace()))
+            .withPorts(network.sharedServicesPorts().stream().map(Peers::tcp).toList())
             .build());
     if (!config.database().cloudNativePg()) {
       OperatorConfig.SharedServer server = config.database().sharedServer();
       rules.add(rule(Peers.namespace(server.namespace()), server.port()));
     }
-    rules.add(internetHttps(network.clusterCidrs()));
+    rules.add(internetHttps(network));
     return new NetworkPolicyBuilder()
         .withMetadata(TenantNames.metadata(tenant, TenantNames.EGRESS_POLICY))
         .withNewSpec()
@@ -63,17 +72,21 @@ public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy,
 
   static NetworkPolicyEgressRule dns(OperatorConfig.Network network) {
     return new NetworkPolicyEgressRuleBuilder()
-        .withTo(Peers.namespace(network.dnsNamespace()))
+        .withTo(Peers.podsIn(network.dnsNamespace(), network.dnsPodSelector()))
         .withPorts(Peers.port("UDP", network.dnsPort()), Peers.port("TCP", network.dnsPort()))
         .build();
   }
 
-  static NetworkPolicyEgressRule internetHttps(List<String> clusterCidrs) {
+  static NetworkPolicyEgressRule internetHttps(OperatorConfig.Network network) {
+    Set<String> except = new LinkedHashSet<>();
+    except.add(LINK_LOCAL);
+    except.addAll(network.clusterCidrs());
+    except.addAll(network.privateCidrs());
     return new NetworkPolicyEgressRuleBuilder()
         .addNewTo()
         .withNewIpBlock()
         .withCidr(ANYWHERE)
-        .withExcept(clusterCidrs)
+        .withExcept(List.copyOf(except))
         .endIpBlock()
         .endTo()
         .withPorts(Peers.tcp(443))

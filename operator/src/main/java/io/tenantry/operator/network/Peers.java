@@ -27,6 +27,24 @@ public final class Peers {
         .build();
   }
 
+  /**
+   * Pods matching {@code podSelector} ({@code k=v,k=v}) in namespaces matching {@code
+   * namespaceSelector}: both must match, so no other pod of those namespaces is a peer.
+   */
+  public static NetworkPolicyPeer pods(String namespaceSelector, String podSelector) {
+    return new NetworkPolicyPeerBuilder()
+        .withNamespaceSelector(notATenant(labels(namespaceSelector)))
+        .withNewPodSelector()
+        .withMatchLabels(labels(podSelector))
+        .endPodSelector()
+        .build();
+  }
+
+  /** Pods matching {@code podSelector} in the namespace called {@code name} (not a tenant's). */
+  public static NetworkPolicyPeer podsIn(String name, String podSelector) {
+    return pods(TenantNames.NAMESPACE_NAME_LABEL + "=" + name, podSelector);
+  }
+
   /** The namespace called {@code name}, unless it is a tenant namespace. */
   public static NetworkPolicyPeer namespace(String name) {
     return new NetworkPolicyPeerBuilder()
@@ -65,8 +83,7 @@ public final class Peers {
     for (String pair : selector.split(",")) {
       String[] keyValue = pair.trim().split("=", 2);
       if (keyValue.length != 2 || keyValue[0].isBlank()) {
-        throw new IllegalArgumentException(
-            "namespace selector must be k=v[,k=v]; got '" + selector + "'");
+        throw new IllegalArgumentException("selector must be k=v[,k=v]; got '" + selector + "'");
       }
       labels.put(keyValue[0].trim(), keyValue[1].trim());
     }

@@ -86,6 +86,46 @@ class NetworkIsolationSpecTest {
   }
 
   @Test
+  void dnsEgressReachesTheClusterDnsPodsOnlyNotEveryPodOfTheirNamespace() {
+    OperatorConfig coreDns =
+        TestConfig.with(Map.of("tenantry.operator.network.dns-pod-selector", "k8s-app=coredns"));
+
+    assertThat(dnsRule(config).getTo())
+        .singleElement()
+        .satisfies(
+            peer -> {
+              assertThat(peer.getNamespaceSelector().getMatchLabels())
+                  .containsExactly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+              assertThat(peer.getPodSelector().getMatchLabels())
+                  .containsExactly(Map.entry("k8s-app", "kube-dns"));
+            });
+    assertThat(dnsRule(coreDns).getTo().get(0).getPodSelector().getMatchLabels())
+        .containsExactly(Map.entry("k8s-app", "coredns"));
+  }
+
+  @Test
+  void internetEgressNeverReachesLinkLocalNodeOrPrivateRanges() {
+    OperatorConfig nodes =
+        TestConfig.with(Map.of("tenantry.operator.network.private-cidrs", "192.168.10.0/24"));
+
+    assertThat(internetExcept(config))
+        .contains("169.254.0.0/16", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+    assertThat(internetExcept(nodes))
+        .containsExactlyInAnyOrder(
+            "169.254.0.0/16", "10.42.0.0/16", "10.43.0.0/16", "192.168.10.0/24");
+  }
+
+  @Test
+  void sharedServicesAreReachableOnTheirConfiguredPortsOnly() {
+    OperatorConfig mailOnly =
+        TestConfig.with(Map.of("tenantry.operator.network.shared-services-ports", "25"));
+
+    assertThat(egress(mailOnly))
+        .contains("tenantry-shared:TCP/25")
+        .doesNotContain("tenantry-shared:any");
+  }
+
+  @Test
   void internetEgressIsHttpsOnlyAndExcludesTheClusterPodAndServiceRanges() {
     List<NetworkPolicyEgressRule> ipRules =
         EgressPolicy.build(tenant, config).getSpec().getEgress().stream()
@@ -102,7 +142,7 @@ class NetworkIsolationSpecTest {
                       peer -> {
                         assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
                         assertThat(peer.getIpBlock().getExcept())
-                            .containsExactlyInAnyOrder("10.42.0.0/16", "10.43.0.0/16");
+                            .contains("10.42.0.0/16", "10.43.0.0/16");
                       });
               assertThat(rule.getPorts())
                   .extracting(NetworkIsolationSpecTest::describe)
@@ -121,9 +161,33 @@ class NetworkIsolationSpecTest {
         .containsExactlyInAnyOrder(
             "kube-system:UDP/53,TCP/53",
             "tenantry-system:TCP/8080",
-            "tenantry-shared:any",
+            "tenantry-shared:TCP/443,TCP/587",
             "tenantry-data:TCP/5432",
             "0.0.0.0/0:TCP/443");
+  }
+
+  @Test
+  void theAppCallsTheControlPlanesPodsOnlyInThePlatformNamespace() {
+    NetworkPolicyPeer platform =
+        EgressPolicy.build(tenant, config).getSpec().getEgress().get(1).getTo().get(0);
+
+    assertThat(platform.getNamespaceSelector().getMatchLabels())
+        .containsExactly(Map.entry("kubernetes.io/metadata.name", "tenantry-system"));
+    assertThat(platform.getPodSelector().getMatchLabels())
+        .containsExactly(Map.entry("app.kubernetes.io/name", "control-plane"));
+  }
+
+  @Test
+  void theAppAcceptsHttpFromTheControlPlaneAndIngressControllerPodsOnly() {
+    NetworkPolicy ingress = AppIngressPolicy.build(tenant, config.network());
+
+    assertThat(ingress.getSpec().getIngress().get(0).getFrom())
+        .extracting(peer -> peer.getPodSelector().getMatchLabels())
+        .containsExactlyInAnyOrder(
+            Map.of("app.kubernetes.io/name", "control-plane"),
+            Map.of(
+                "app.kubernetes.io/name", "ingress-nginx",
+                "app.kubernetes.io/component", "controller"));
   }
 
   @Test
@@ -177,6 +241,29 @@ class NetworkIsolationSpecTest {
                   .containsExactly("TCP/8000", "TCP/5432");
             });
     assertThat(egress).noneMatch(rule -> rule.startsWith("tenantry-data"));
+  }
+
+  private NetworkPolicyEgressRule dnsRule(OperatorConfig config) {
+    return EgressPolicy.build(tenant, config).getSpec().getEgress().stream()
+        .filter(rule -> describe(rule).startsWith("kube-system:"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<String> internetExcept(OperatorConfig config) {
+    return EgressPolicy.build(tenant, config).getSpec().getEgress().stream()
+        .flatMap(rule -> rule.getTo().stream())
+        .filter(peer -> peer.getIpBlock() != null)
+        .findFirst()
+        .orElseThrow()
+        .getIpBlock()
+        .getExcept();
+  }
+
+  private List<String> egress(OperatorConfig config) {
+    return EgressPolicy.build(tenant, config).getSpec().getEgress().stream()
+        .map(NetworkIsolationSpecTest::describe)
+        .toList();
   }
 
   private List<NetworkPolicy> allPolicies(OperatorConfig config) {
