@@ -53,6 +53,24 @@ class PodSecurityTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renderings")
+  void everyPodBoundsItsEphemeralStorage(String name, TenantryChart.Rendered rendered) {
+    for (JsonNode pod : rendered.podSpecs()) {
+      assertThat(stream(pod.path("volumes")).filter(v -> v.has("emptyDir")))
+          .isNotEmpty()
+          .allSatisfy(v -> assertThat(v.at("/emptyDir/sizeLimit").asText()).isNotEmpty());
+      stream(pod.path("containers"))
+          .forEach(
+              container -> {
+                assertThat(container.at("/resources/requests/ephemeral-storage").asText())
+                    .isNotEmpty();
+                assertThat(container.at("/resources/limits/ephemeral-storage").asText())
+                    .isNotEmpty();
+              });
+    }
+  }
+
   @Test
   void kindDevDependenciesAreRestrictedToo() throws IOException {
     Path file = TenantryChart.root().resolve("deploy/kind/dependencies.yaml");

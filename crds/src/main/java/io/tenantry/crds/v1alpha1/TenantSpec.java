@@ -45,8 +45,10 @@ public class TenantSpec {
       "Decisions about the tenant database, e.g. re-attaching one retained from a deleted Tenant.")
   public DatabaseSpec database;
 
-  @JsonPropertyDescription("Tenant-app image tag to run; the operator's default when empty.")
-  @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
+  @JsonPropertyDescription(
+      "Tenant-app image to run: a tag (pulled again at every start) or a digest 'sha256:<64 hex>'"
+          + " (pinned); the operator's default when empty.")
+  @Pattern("^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|sha256:[a-f0-9]{64})$")
   public String appVersion;
 
   @JsonPropertyDescription(

@@ -154,6 +154,21 @@ class TenantSchemaTest {
   }
 
   @Test
+  void acceptsAnImageDigestAsAppVersion() {
+    ObjectNode manifest = valid();
+    spec(manifest).put("appVersion", "sha256:" + "0f".repeat(32));
+    assertThat(validator.violations(manifest)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sha256:abc", "sha256:ABCDEF", "sha512:00", "@sha256:00"})
+  void refusesADigestThatIsNotASha256OfSixtyFourHexDigits(String version) {
+    ObjectNode manifest = valid();
+    spec(manifest).put("appVersion", version);
+    assertThat(validator.violations(manifest)).singleElement().asString().contains("appVersion");
+  }
+
+  @Test
   void refusesAnExpiryThatIsNotRfc3339() {
     ObjectNode manifest = valid();
     ((ObjectNode) spec(manifest).get("entitlements")).put("expiresAt", "next tuesday");

@@ -38,6 +38,9 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
   public static final String ENTITLEMENTS_DIR = "/var/run/tenantry/entitlements";
   public static final long APP_USER = 185;
 
+  /** An {@code appVersion} of this form is an image digest, pulled as {@code repository@digest}. */
+  public static final String DIGEST_PREFIX = "sha256:";
+
   @Inject OperatorConfig config;
 
   public AppDeployment() {
@@ -66,7 +69,7 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(podSecurity())
         .withContainers(container(tenant, config))
-        .withVolumes(volumes())
+        .withVolumes(volumes(Plans.tierOf(tenant, config)))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -75,13 +78,17 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
 
   static Container container(Tenant tenant, OperatorConfig config) {
     PlanTier tier = Plans.tierOf(tenant, config);
-    String tag =
+    String version =
         tenant.getSpec().appVersion == null
             ? config.app().defaultTag()
             : tenant.getSpec().appVersion;
+    boolean digest = version.startsWith(DIGEST_PREFIX);
     return new ContainerBuilder()
         .withName(TenantNames.APP)
-        .withImage(config.app().imageRepository() + ":" + tag)
+        .withImage(config.app().imageRepository() + (digest ? "@" : ":") + version)
+        // A digest names one image for good; a tag can be moved, so the node must ask the registry
+        // (which also re-checks the pull credentials) instead of trusting what it cached.
+        .withImagePullPolicy(digest ? "IfNotPresent" : "Always")
         .addNewPort()
         .withName("http")
         .withContainerPort(8080)
@@ -94,12 +101,15 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         .withRequests(
             Map.of(
                 "cpu", new Quantity(tier.appCpuRequest()),
-                "memory", new Quantity(tier.appMemoryRequest())))
+                "memory", new Quantity(tier.appMemoryRequest()),
+                "ephemeral-storage", new Quantity(tier.appEphemeralStorageRequest())))
         .withLimits(
             Map.of(
                 "cpu", new Quantity(tier.appCpuLimit()),
-                "memory", new Quantity(tier.appMemoryLimit())))
+                "memory", new Quantity(tier.appMemoryLimit()),
+                "ephemeral-storage", new Quantity(tier.appEphemeralStorageLimit())))
         .endResources()
+        .withStartupProbe(startupProbe())
         .withLivenessProbe(probe("/q/health/live"))
         .withReadinessProbe(probe("/q/health/ready"))
         .build();
@@ -171,6 +181,21 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         .build();
   }
 
+  /**
+   * Up to 5 minutes for a cold start (Flyway migrations included) before liveness may restart it;
+   * liveness and readiness only start counting once this passed.
+   */
+  private static Probe startupProbe() {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath("/q/health/started")
+        .withNewPort("http")
+        .endHttpGet()
+        .withPeriodSeconds(5)
+        .withFailureThreshold(60)
+        .build();
+  }
+
   private static Probe probe(String path) {
     return new ProbeBuilder()
         .withNewHttpGet()
@@ -197,7 +222,7 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
   }
 
-  private static List<Volume> volumes() {
+  private static List<Volume> volumes(PlanTier tier) {
     return List.of(
         new VolumeBuilder()
             .withName("signing-key")
@@ -211,6 +236,11 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
             .withName(TenantNames.ENTITLEMENTS_CONFIG_MAP)
             .endConfigMap()
             .build(),
-        new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+        new VolumeBuilder()
+            .withName("tmp")
+            .withNewEmptyDir()
+            .withSizeLimit(new Quantity(tier.appEphemeralStorageLimit()))
+            .endEmptyDir()
+            .build());
   }
 }

@@ -15,6 +15,21 @@ public interface PlanTier {
   /** Sum of memory limits in the namespace. */
   String limitsMemory();
 
+  /** Sum of ephemeral-storage requests in the namespace. */
+  String requestsEphemeralStorage();
+
+  /** Sum of ephemeral-storage limits in the namespace. */
+  String limitsEphemeralStorage();
+
+  /** Ephemeral-storage request of the tenant app container (and the LimitRange default). */
+  String appEphemeralStorageRequest();
+
+  /**
+   * Ephemeral-storage limit of the tenant app container (and the LimitRange default), also the
+   * sizeLimit of its emptyDir: /tmp can never take more than the container may use at all.
+   */
+  String appEphemeralStorageLimit();
+
   /** CPU request of the tenant app container (also the LimitRange default request). */
   String appCpuRequest();
 

@@ -38,11 +38,13 @@ public class LimitRangeDependent extends CRUDKubernetesDependentResource<LimitRa
         .withDefault(
             Map.of(
                 "cpu", new Quantity(tier.appCpuLimit()),
-                "memory", new Quantity(tier.appMemoryLimit())))
+                "memory", new Quantity(tier.appMemoryLimit()),
+                "ephemeral-storage", new Quantity(tier.appEphemeralStorageLimit())))
         .withDefaultRequest(
             Map.of(
                 "cpu", new Quantity(tier.appCpuRequest()),
-                "memory", new Quantity(tier.appMemoryRequest())))
+                "memory", new Quantity(tier.appMemoryRequest()),
+                "ephemeral-storage", new Quantity(tier.appEphemeralStorageRequest())))
         .endLimit()
         .endSpec()
         .build();

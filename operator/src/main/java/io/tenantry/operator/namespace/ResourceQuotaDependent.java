@@ -36,6 +36,8 @@ public class ResourceQuotaDependent extends CRUDKubernetesDependentResource<Reso
     hard.put("requests.memory", new Quantity(tier.requestsMemory()));
     hard.put("limits.cpu", new Quantity(tier.limitsCpu()));
     hard.put("limits.memory", new Quantity(tier.limitsMemory()));
+    hard.put("requests.ephemeral-storage", new Quantity(tier.requestsEphemeralStorage()));
+    hard.put("limits.ephemeral-storage", new Quantity(tier.limitsEphemeralStorage()));
     hard.put("pods", new Quantity(String.valueOf(tier.pods())));
     hard.put("services", new Quantity(String.valueOf(tier.services())));
     hard.put("services.nodeports", new Quantity("0"));

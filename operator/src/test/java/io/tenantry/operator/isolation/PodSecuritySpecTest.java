@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.tenantry.crds.v1alpha1.Plan;
@@ -74,6 +75,71 @@ class PodSecuritySpecTest {
     assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
     assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
     assertThat(app.getImage()).isEqualTo("ghcr.io/tenantry/tenant-app:0.1.0");
+  }
+
+  @Test
+  void appHasEphemeralStorageRequestsAndLimitsAndEveryEmptyDirASizeLimit() {
+    PodSpec pod = AppDeployment.build(tenant, config).getSpec().getTemplate().getSpec();
+    Container app = pod.getContainers().get(0);
+
+    assertThat(app.getResources().getRequests().get("ephemeral-storage").toString())
+        .isEqualTo("64Mi");
+    assertThat(app.getResources().getLimits().get("ephemeral-storage").toString())
+        .isEqualTo("512Mi");
+    assertThat(pod.getVolumes())
+        .filteredOn(volume -> volume.getEmptyDir() != null)
+        .isNotEmpty()
+        .allSatisfy(
+            volume ->
+                assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("512Mi")));
+  }
+
+  @Test
+  void appHasAStartupProbeSoSlowStartsAreNotKilledByLiveness() {
+    Container app =
+        AppDeployment.build(tenant, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(app.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+    assertThat(
+            app.getStartupProbe().getFailureThreshold() * app.getStartupProbe().getPeriodSeconds())
+        .isGreaterThanOrEqualTo(120);
+  }
+
+  @Test
+  void aTaggedImageIsPulledAtEveryStart() {
+    Container app =
+        AppDeployment.build(tenant, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(app.getImage()).isEqualTo("ghcr.io/tenantry/tenant-app:0.1.0");
+    assertThat(app.getImagePullPolicy()).isEqualTo("Always");
+  }
+
+  @Test
+  void aDigestPinsTheImage() {
+    Tenant pinned = Tenants.stored("acme", Plan.STARTER);
+    String digest = "sha256:" + "a1".repeat(32);
+    pinned.getSpec().appVersion = digest;
+
+    Container app =
+        AppDeployment.build(pinned, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(app.getImage()).isEqualTo("ghcr.io/tenantry/tenant-app@" + digest);
+    assertThat(app.getImagePullPolicy()).isEqualTo("IfNotPresent");
   }
 
   @Test

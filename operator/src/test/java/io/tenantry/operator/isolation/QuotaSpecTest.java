@@ -41,6 +41,8 @@ class QuotaSpecTest {
         .containsEntry("requests.memory", new Quantity("4Gi"))
         .containsEntry("limits.cpu", new Quantity("4"))
         .containsEntry("limits.memory", new Quantity("8Gi"))
+        .containsEntry("requests.ephemeral-storage", new Quantity("2Gi"))
+        .containsEntry("limits.ephemeral-storage", new Quantity("4Gi"))
         .containsEntry("pods", new Quantity("20"))
         .containsEntry("services", new Quantity("10"))
         .containsEntry("secrets", new Quantity("40"))
@@ -83,10 +85,12 @@ class QuotaSpecTest {
     assertThat(limits.getType()).isEqualTo("Container");
     assertThat(limits.getDefault())
         .containsEntry("cpu", new Quantity("500m"))
-        .containsEntry("memory", new Quantity("512Mi"));
+        .containsEntry("memory", new Quantity("512Mi"))
+        .containsEntry("ephemeral-storage", new Quantity("256Mi"));
     assertThat(limits.getDefaultRequest())
         .containsEntry("cpu", new Quantity("100m"))
-        .containsEntry("memory", new Quantity("256Mi"));
+        .containsEntry("memory", new Quantity("256Mi"))
+        .containsEntry("ephemeral-storage", new Quantity("64Mi"));
   }
 
   @Test
