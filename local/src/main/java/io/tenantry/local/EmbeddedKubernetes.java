@@ -94,6 +94,13 @@ final class EmbeddedKubernetes implements AutoCloseable {
         .formatted(serverUrl);
   }
 
+  /** A client of this server (the caller closes it). */
+  KubernetesClient client() {
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(url()).build())
+        .build();
+  }
+
   String url() {
     return "http://127.0.0.1:" + server.getPort();
   }

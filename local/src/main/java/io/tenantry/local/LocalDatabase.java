@@ -58,6 +58,10 @@ final class LocalDatabase implements AutoCloseable {
     try (Connection connection = DriverManager.getConnection(admin);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + PLATFORM_DATABASE);
+      // The install step of docs/operations.md ("Shared server"): tenant roles connect to their
+      // own database only, never to the maintenance databases or the platform's.
+      statement.execute(
+          "REVOKE CONNECT ON DATABASE postgres, template1, " + PLATFORM_DATABASE + " FROM PUBLIC");
     }
     return new LocalDatabase(
         embedded,

@@ -1,12 +1,14 @@
 package io.tenantry.local;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -14,10 +16,12 @@ import java.util.logging.Logger;
 
 /**
  * The README's first command: starts the operator and the control plane on a machine that has only
- * a JDK, with an embedded PostgreSQL and Kubernetes API where none is configured. Ctrl-C stops
- * everything it started, in reverse order.
+ * a JDK, with an embedded PostgreSQL and Kubernetes API where none is configured. With the embedded
+ * API server it also runs the local cluster ({@link LocalCluster}), so tenants really run and are
+ * served at {@code http://<slug>.localhost:<port>}. Closing stops everything it started, in reverse
+ * order.
  */
-public final class LocalPlatform {
+public final class LocalPlatform implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LocalPlatform.class.getName());
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -26,58 +30,95 @@ public final class LocalPlatform {
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private LocalSettings settings;
+  private LocalDatabase database;
+  private String kubeconfig;
+  private KubernetesClient client;
+  private LocalCluster cluster;
+  private ServiceProcess operator;
+  private ServiceProcess controlPlane;
 
   public static void main(String[] args) throws Exception {
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    LocalSettings settings = LocalSettings.from(System.getenv(), Path.of("").toAbsolutePath());
     LocalPlatform platform = new LocalPlatform();
-    Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "tenantry-local-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "tenantry-local-stop"));
     try {
-      platform.run(settings);
+      LocalSettings settings =
+          LocalSettings.from(System.getenv(), Path.of("").toAbsolutePath()).withArguments(args);
+      platform.start(settings, Map.of());
+      List<DemoTenants.Created> demo = DemoTenants.create(platform, settings.demoTenants());
+      LOG.info(LocalSummary.describe(platform, demo));
     } catch (Exception e) {
       LOG.log(Level.SEVERE, "Tenantry did not start: " + e.getMessage());
       System.exit(1);
     }
+    platform.exited.await();
+    LOG.warning(
+        "a platform service exited; stopping the rest (logs in " + platform.settings.logs() + ")");
+    System.exit(1);
   }
 
-  private void run(LocalSettings settings) throws Exception {
-    LocalDatabase database = track(LocalDatabase.start(settings));
+  /** Starts everything; {@code extraControlPlaneEnv} is for tests (a known owner password). */
+  void start(LocalSettings settings, Map<String, String> extraControlPlaneEnv) throws Exception {
+    this.settings = settings;
+    Progress.step("starting PostgreSQL");
+    database = track(LocalDatabase.start(settings));
+    Map<String, String> operatorEnv = new HashMap<>(LocalEnvironment.operator(settings, database));
+    Map<String, String> controlPlaneEnv =
+        new HashMap<>(LocalEnvironment.controlPlane(settings, database));
+    controlPlaneEnv.putAll(extraControlPlaneEnv);
+    List<String> controlPlaneJvm = List.of();
     String configured = configuredKubeconfig();
-    EmbeddedKubernetes embeddedKube = configured == null ? startKube(settings) : null;
-    String kubeconfig = configured != null ? configured : embeddedKube.kubeconfig().toString();
-
-    Map<String, String> common = new HashMap<>();
-    common.put("KUBECONFIG", kubeconfig);
+    if (configured != null) {
+      kubeconfig = configured;
+    } else {
+      Progress.step("starting the embedded Kubernetes API, workload runner and ingress");
+      EmbeddedKubernetes kube =
+          track(
+              EmbeddedKubernetes.start(
+                  settings.embeddedKubernetesPort(),
+                  settings.kubeconfig(),
+                  settings.platformNamespace()));
+      kubeconfig = kube.kubeconfig().toString();
+      client = track(kube.client());
+      String publicKey = PlatformKeyPair.ensure(client, settings.platformNamespace());
+      cluster =
+          track(
+              LocalCluster.start(
+                  client, settings, database, LocalCluster.runnerSettings(settings)));
+      operatorEnv.putAll(LocalEnvironment.operatorInLocalCluster(cluster.ingressPort(), publicKey));
+      controlPlaneEnv.putAll(LocalEnvironment.controlPlaneInLocalCluster(cluster.ingressPort()));
+      controlPlaneJvm = LocalEnvironment.controlPlaneJvmInLocalCluster(settings);
+    }
+    operatorEnv.put("KUBECONFIG", kubeconfig);
+    controlPlaneEnv.put("KUBECONFIG", kubeconfig);
     Path repo = settings.repository();
-    ServiceProcess operator =
+    Progress.step("starting the operator and the control plane");
+    operator =
         track(
             ServiceProcess.start(
                 "operator",
                 repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
                 settings.operatorPort(),
-                with(common, LocalEnvironment.operator(settings, database)),
+                operatorEnv,
+                List.of(),
                 settings.logs()));
-    ServiceProcess controlPlane =
+    controlPlane =
         track(
             ServiceProcess.start(
                 "control-plane",
                 repo.resolve("control-plane/target/quarkus-app/quarkus-run.jar"),
                 settings.controlPlanePort(),
-                with(common, LocalEnvironment.controlPlane(settings, database)),
+                controlPlaneEnv,
+                controlPlaneJvm,
                 settings.logs()));
-
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     operator.awaitReady(http, START_TIMEOUT);
     controlPlane.awaitReady(http, START_TIMEOUT);
-    LOG.info(LocalSummary.describe(settings, database, kubeconfig, operator, controlPlane));
-
     // Stop everything when either service dies, so a half-running platform never lingers.
-    operator.process().onExit().thenRun(stopped::countDown);
-    controlPlane.process().onExit().thenRun(stopped::countDown);
-    stopped.await();
-    LOG.warning("a platform service exited; stopping the rest (logs in " + settings.logs() + ")");
-    System.exit(1);
+    operator.process().onExit().thenRun(exited::countDown);
+    controlPlane.process().onExit().thenRun(exited::countDown);
   }
 
   /** The kubeconfig of the current kube context, or null when none is configured. */
@@ -91,18 +132,34 @@ public final class LocalPlatform {
             "KUBECONFIG", Path.of(System.getProperty("user.home"), ".kube", "config").toString());
   }
 
-  private EmbeddedKubernetes startKube(LocalSettings settings) throws Exception {
-    return track(
-        EmbeddedKubernetes.start(
-            settings.embeddedKubernetesPort(),
-            settings.kubeconfig(),
-            settings.platformNamespace()));
+  LocalSettings settings() {
+    return settings;
   }
 
-  private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
-    Map<String, String> env = new HashMap<>(common);
-    env.putAll(own);
-    return env;
+  LocalDatabase database() {
+    return database;
+  }
+
+  String kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The embedded API server's client; null against a configured cluster. */
+  KubernetesClient client() {
+    return client;
+  }
+
+  /** The local cluster; null against a configured cluster. */
+  LocalCluster cluster() {
+    return cluster;
+  }
+
+  ServiceProcess operator() {
+    return operator;
+  }
+
+  ServiceProcess controlPlane() {
+    return controlPlane;
   }
 
   private <T extends AutoCloseable> T track(T resource) {
@@ -112,7 +169,8 @@ public final class LocalPlatform {
     return resource;
   }
 
-  private void stop() {
+  @Override
+  public void close() {
     synchronized (started) {
       while (!started.isEmpty()) {
         AutoCloseable resource = started.pop();

@@ -14,6 +14,9 @@ import java.util.Optional;
  *     TENANTRY_DB_URL}); empty starts an embedded PostgreSQL
  * @param redisUrl Redis for the control plane ({@code TENANTRY_REDIS_URL}); empty means in-process
  *     caching
+ * @param ingressPort the loopback port tenant URLs are served on ({@code
+ *     TENANTRY_LOCAL_INGRESS_PORT}, default 8000; 0 picks a free one)
+ * @param demoTenants how many demo tenants to create, with demo data ({@code --demo N})
  */
 record LocalSettings(
     Path repository,
@@ -26,7 +29,9 @@ record LocalSettings(
     Optional<String> redisUrl,
     int controlPlanePort,
     int operatorPort,
-    String platformNamespace) {
+    String platformNamespace,
+    int ingressPort,
+    int demoTenants) {
 
   static LocalSettings from(Map<String, String> env, Path repository) {
     return new LocalSettings(
@@ -40,7 +45,39 @@ record LocalSettings(
         nonBlank(env.get("TENANTRY_REDIS_URL")),
         Integer.parseInt(env.getOrDefault("TENANTRY_CONTROL_PLANE_PORT", "8080")),
         Integer.parseInt(env.getOrDefault("TENANTRY_OPERATOR_PORT", "8081")),
-        env.getOrDefault("TENANTRY_PLATFORM_NAMESPACE", "tenantry-system"));
+        env.getOrDefault("TENANTRY_PLATFORM_NAMESPACE", "tenantry-system"),
+        Integer.parseInt(env.getOrDefault("TENANTRY_LOCAL_INGRESS_PORT", "8000")),
+        0);
+  }
+
+  /** These settings with the command line applied: {@code --demo N} (N defaults to 2). */
+  LocalSettings withArguments(String[] args) {
+    int demo = demoTenants;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--demo")) {
+        demo =
+            i + 1 < args.length && args[i + 1].matches("\\d{1,2}")
+                ? Integer.parseInt(args[++i])
+                : 2;
+      } else {
+        throw new IllegalArgumentException(
+            "unknown argument " + args[i] + "; usage: bin/run-local [--demo N]");
+      }
+    }
+    return new LocalSettings(
+        repository,
+        home,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        embeddedPostgresPort,
+        embeddedKubernetesPort,
+        redisUrl,
+        controlPlanePort,
+        operatorPort,
+        platformNamespace,
+        ingressPort,
+        demo);
   }
 
   private static Optional<String> nonBlank(String value) {
@@ -53,6 +90,14 @@ record LocalSettings(
 
   Path logs() {
     return home.resolve("logs");
+  }
+
+  Path pods() {
+    return home.resolve("pods");
+  }
+
+  Path hostsFile() {
+    return home.resolve("hosts");
   }
 
   Path bootstrapCredentials() {

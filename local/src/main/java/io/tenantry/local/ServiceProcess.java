@@ -33,6 +33,18 @@ final class ServiceProcess implements AutoCloseable {
   /** Starts {@code jar} with the same JDK that runs this launcher. */
   static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logs)
       throws IOException {
+    return start(name, jar, port, env, List.of(), logs);
+  }
+
+  /** Starts {@code jar} with {@code jvmArguments}, listening on 127.0.0.1:{@code port} only. */
+  static ServiceProcess start(
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> env,
+      List<String> jvmArguments,
+      Path logs)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build it first (bin/run-local does)");
     }
@@ -40,12 +52,22 @@ final class ServiceProcess implements AutoCloseable {
     Path log = logs.resolve(name + ".log");
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(List.of(java, "-jar", jar.toString()))
+        new ProcessBuilder(command(java, jvmArguments, jar))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
     return new ServiceProcess(name, builder.start(), port, log);
+  }
+
+  private static List<String> command(String java, List<String> jvmArguments, Path jar) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java);
+    command.addAll(jvmArguments);
+    command.add("-jar");
+    command.add(jar.toString());
+    return command;
   }
 
   String name() {

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.logging.Logger;
  * controller. Every sweep deletes objects whose owners (by {@code ownerReferences} uid) are all
  * gone, and everything in a namespace that existed and is gone, so deleting a Tenant takes its
  * namespace and stack with it, as on a cluster. Dependents are listed before owners, so an object
- * created during a sweep is never taken for an orphan.
+ * created during a sweep is never taken for an orphan. A sweep lists every kind, so it runs soon
+ * after a Tenant or Namespace is deleted (and twice more, one cascade level each) and otherwise
+ * only every {@code period}: the embedded API server shares the machine with everything else.
  */
 public final class GarbageCollector implements AutoCloseable {
 
@@ -37,10 +41,14 @@ public final class GarbageCollector implements AutoCloseable {
 
   /**
    * @param owners extra cluster-scoped owner kinds to list (the Tenant custom resource)
+   * @param deletions informers whose deletions start sweeps soon (Tenants, Namespaces)
+   * @param periodMillis how often to sweep regardless: every sweep lists every kind, and the
+   *     embedded API server shares the machine with everything else
    */
   public GarbageCollector(
       KubernetesClient client,
       List<Function<KubernetesClient, List<? extends HasMetadata>>> owners,
+      List<SharedIndexInformer<? extends HasMetadata>> deletions,
       long periodMillis) {
     this.client = client;
     this.kinds = new ArrayList<>(namespacedKinds());
@@ -48,6 +56,26 @@ public final class GarbageCollector implements AutoCloseable {
     this.kinds.addAll(owners);
     thread.scheduleWithFixedDelay(
         this::sweepQuietly, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    deletions.forEach(informer -> informer.addEventHandler(onDelete()));
+  }
+
+  /** Three sweeps soon after a deletion: owner, then namespace, then its contents. */
+  private <T extends HasMetadata> ResourceEventHandler<T> onDelete() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {}
+
+      @Override
+      public void onUpdate(T old, T object) {}
+
+      @Override
+      public void onDelete(T object, boolean unknownFinalState) {
+        for (int level = 0; level < 3; level++) {
+          thread.schedule(
+              GarbageCollector.this::sweepQuietly, 200 + level * 500L, TimeUnit.MILLISECONDS);
+        }
+      }
+    };
   }
 
   private static List<Function<KubernetesClient, List<? extends HasMetadata>>> namespacedKinds() {

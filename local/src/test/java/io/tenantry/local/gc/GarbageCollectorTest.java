@@ -40,7 +40,10 @@ class GarbageCollectorTest {
     client = kube.client();
     collector =
         new GarbageCollector(
-            client, List.of(c -> c.resources(Tenant.class).list().getItems()), 3_600_000);
+            client,
+            List.of(c -> c.resources(Tenant.class).list().getItems()),
+            List.of(),
+            3_600_000);
   }
 
   @AfterAll
