@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
-import io.tenantry.tenantapp.keys.Pem;
+import io.tenantry.common.keys.Pem;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.testing.PostgresServer;
@@ -262,7 +262,7 @@ class TwoTenantsIT {
         .post(alpha.url("/api/v1/staff"))
         .then()
         .statusCode(409)
-        .body("type", equalTo("urn:tenantry:problem:seat-limit"))
+        .body("type", equalTo("https://tenantry.io/problems/seat-limit"))
         .body("limit", equalTo(1));
   }
 

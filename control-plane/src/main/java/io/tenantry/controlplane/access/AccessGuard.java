@@ -1,6 +1,6 @@
 package io.tenantry.controlplane.access;
 
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.web.RequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.container.ResourceInfo;

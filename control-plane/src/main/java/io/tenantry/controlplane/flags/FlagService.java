@@ -2,6 +2,7 @@ package io.tenantry.controlplane.flags;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.panache.common.Sort;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.controlplane.flags.FlagRule.Decision;
@@ -11,7 +12,6 @@ import io.tenantry.controlplane.flags.FlagViews.EffectiveFlag;
 import io.tenantry.controlplane.flags.FlagViews.EffectiveFlags;
 import io.tenantry.controlplane.plans.PlanCatalogue;
 import io.tenantry.controlplane.plans.PlansConfig.PlanDefinition;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.TenantPush;
 import io.tenantry.controlplane.tenants.TenantRecord;
 import io.tenantry.controlplane.web.RequestContext;

@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.licensing;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.licensing.LicenseViews.LicenseView;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.TenantRecord;
 import io.tenantry.crds.v1alpha1.LicenseStatus;
 import io.tenantry.crds.v1alpha1.Plan;

@@ -1,9 +1,9 @@
 package io.tenantry.controlplane.licensing;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.licensing.LicenseViews.LicenseView;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.web.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,21 +2,16 @@ package io.tenantry.controlplane.secrets;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.common.keys.KeyPairs;
+import io.tenantry.common.keys.Pem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.jose4j.keys.EllipticCurves;
 
 /**
  * The platform's signing key pair, kept in the secret store as {@code private-key.pem} (PKCS#8) and
@@ -32,8 +27,6 @@ public class PlatformKeys {
   static final String PRIVATE_KEY = "private-key.pem";
   static final String PUBLIC_KEY = "public-key.pem";
   private static final Logger LOG = Logger.getLogger(PlatformKeys.class);
-  private static final List<SignatureAlgorithm> STORABLE =
-      List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256);
 
   private final SecretStore store;
   private final SecretsConfig config;
@@ -50,12 +43,12 @@ public class PlatformKeys {
     String name = config.platformKeyName();
     Map<String, String> stored = store.read(name).orElse(null);
     if (stored == null || !stored.containsKey(PRIVATE_KEY) || !stored.containsKey(PUBLIC_KEY)) {
-      KeyPair generated = generate();
+      KeyPair generated = KeyPairs.newEcP256();
       store.write(
           name,
           Map.of(
-              PRIVATE_KEY, pem("PRIVATE KEY", generated.getPrivate().getEncoded()),
-              PUBLIC_KEY, pem("PUBLIC KEY", generated.getPublic().getEncoded())));
+              PRIVATE_KEY, Pem.encode(Pem.PRIVATE_KEY, generated.getPrivate().getEncoded()),
+              PUBLIC_KEY, Pem.encode(Pem.PUBLIC_KEY, generated.getPublic().getEncoded())));
       LOG.infof("generated the platform signing key pair (EC P-256) and stored it as %s", name);
       use(generated);
       return;
@@ -81,51 +74,22 @@ public class PlatformKeys {
     return algorithm;
   }
 
-  /** Key type → JWS algorithm; the only place that decides it. */
+  /** Key type → JWS algorithm, as {@link KeyPairs} decides it for every module. */
   static SignatureAlgorithm algorithmOf(PublicKey key) {
-    if (key instanceof ECPublicKey ec
-        && EllipticCurves.P_256.equals(EllipticCurves.getName(ec.getParams().getCurve()))) {
-      return SignatureAlgorithm.ES256;
-    }
-    if (key instanceof RSAPublicKey) {
-      return SignatureAlgorithm.RS256;
-    }
-    throw new IllegalStateException(
-        "the platform signing key must be EC P-256 or RSA, not " + key.getAlgorithm());
-  }
-
-  private static KeyPair generate() {
     try {
-      // 256 bits selects the NIST P-256 curve (secp256r1), the curve ES256 requires
-      return KeyUtils.generateKeyPair(256, SignatureAlgorithm.ES256);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("EC P-256 is unavailable", e);
+      return SignatureAlgorithm.fromAlgorithm(KeyPairs.jwsAlgorithm(key));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("the platform signing key is unusable: " + e.getMessage(), e);
     }
-  }
-
-  static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 
   /** Decodes the stored PEMs as whichever key type they hold. */
   private static KeyPair parse(String publicPem, String privatePem) {
-    IllegalStateException invalid =
-        new IllegalStateException("the stored platform signing key is not a valid EC or RSA key");
-    for (SignatureAlgorithm candidate : STORABLE) {
-      try {
-        return new KeyPair(
-            KeyUtils.decodePublicKey(publicPem, candidate),
-            KeyUtils.decodePrivateKey(privatePem, candidate));
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
-        invalid.addSuppressed(e); // not this key type; the next may fit
-      }
+    try {
+      return new KeyPair(Pem.publicKey(publicPem), Pem.privateKey(privatePem));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException(
+          "the stored platform signing key is not a valid EC or RSA key", e);
     }
-    throw invalid;
   }
 }

@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.signin;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.Authenticator;
 import io.tenantry.controlplane.access.Caller;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.users.PlatformUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.tenantry.controlplane.signin;
 
-import io.tenantry.controlplane.secrets.RandomSecrets;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.controlplane.users.PasswordHasher;
 import io.tenantry.controlplane.users.PlatformUser;
 import jakarta.enterprise.context.ApplicationScoped;

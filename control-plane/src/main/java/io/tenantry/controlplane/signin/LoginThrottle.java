@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.signin;
 
-import io.tenantry.controlplane.problem.Problem;
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.Problem;
+import io.tenantry.common.problem.ProblemException;
 import java.time.Duration;
 import java.util.Optional;
 

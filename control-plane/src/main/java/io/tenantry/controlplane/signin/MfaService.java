@@ -1,10 +1,10 @@
 package io.tenantry.controlplane.signin;
 
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
+import io.tenantry.common.problem.ProblemException;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.problem.ProblemException;
-import io.tenantry.controlplane.secrets.RandomSecrets;
 import io.tenantry.controlplane.users.PlatformUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.signin;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.users.PasswordHasher;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.controlplane.web.RequestContext;

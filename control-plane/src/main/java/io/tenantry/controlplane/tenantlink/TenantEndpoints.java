@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.tenantlink;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.TenantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

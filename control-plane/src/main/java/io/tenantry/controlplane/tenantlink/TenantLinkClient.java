@@ -3,6 +3,7 @@ package io.tenantry.controlplane.tenantlink;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tenantry.common.causes.Causes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -157,10 +158,7 @@ public class TenantLinkClient {
   }
 
   static TenantLinkException classify(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Causes.unwrap(failure, CompletionException.class);
     return switch (cause) {
       case TenantLinkException known -> known;
       case HttpConnectTimeoutException e -> TenantLinkException.error("unreachable", e);

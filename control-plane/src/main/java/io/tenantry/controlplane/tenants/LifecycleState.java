@@ -1,6 +1,6 @@
 package io.tenantry.controlplane.tenants;
 
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.tenantry.controlplane.tenants;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.LifecycleState.Action;
 import io.tenantry.controlplane.web.Paging;
 import io.tenantry.controlplane.web.RequestContext;

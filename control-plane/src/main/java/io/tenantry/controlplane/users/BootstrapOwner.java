@@ -1,10 +1,10 @@
 package io.tenantry.controlplane.users;
 
 import io.quarkus.runtime.StartupEvent;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.secrets.RandomSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

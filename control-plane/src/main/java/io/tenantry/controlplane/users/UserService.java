@@ -1,9 +1,9 @@
 package io.tenantry.controlplane.users;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.tenantry.controlplane.web;
 
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.Problem;
+import io.tenantry.common.problem.ProblemException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -68,7 +69,7 @@ public class BodyReadLimit implements ReaderInterceptor {
     private void count(long n) {
       consumed += n;
       if (consumed > limit) {
-        throw new ProblemException(BodySizeLimit.tooLarge(limit));
+        throw new ProblemException(Problem.bodyTooLarge(limit));
       }
     }
   }

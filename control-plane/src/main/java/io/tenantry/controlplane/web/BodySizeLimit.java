@@ -7,13 +7,12 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.tenantry.controlplane.problem.Problem;
+import io.tenantry.common.problem.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,23 +49,13 @@ public class BodySizeLimit {
     return config.maxBodyBytes();
   }
 
-  /** The problem every oversized body gets, whichever way it arrived. */
-  public static Problem tooLarge(long maxBodyBytes) {
-    String rule = "must be at most " + maxBodyBytes + " bytes";
-    return new Problem(
-        "https://tenantry.io/problems/body-too-large",
-        "Request body too large",
-        413,
-        "body: " + rule,
-        List.of(new Problem.FieldError("body", rule)));
-  }
-
   void install(@Observes Router router) throws JsonProcessingException {
     if (httpLayerLimit.asLongValue() <= config.maxBodyBytes()) {
       throw new IllegalStateException(
           "quarkus.http.limits.max-body-size must exceed tenantry.http.max-body-bytes");
     }
-    Buffer refusal = Buffer.buffer(mapper.writeValueAsBytes(tooLarge(config.maxBodyBytes())));
+    Buffer refusal =
+        Buffer.buffer(mapper.writeValueAsBytes(Problem.bodyTooLarge(config.maxBodyBytes())));
     router
         .route()
         .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)

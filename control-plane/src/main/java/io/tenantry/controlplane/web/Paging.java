@@ -1,6 +1,6 @@
 package io.tenantry.controlplane.web;
 
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

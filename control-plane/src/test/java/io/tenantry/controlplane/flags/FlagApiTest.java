@@ -217,7 +217,7 @@ class FlagApiTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("key"))
         .body(
-            "errors[0].message",
+            "errors[0].rule",
             equalTo(
                 "must be a flag in the catalogue: invoicing, radius-sessions, support-tickets"));
     assertThat(platform.count("tenant_flag_overrides")).isZero();
@@ -232,6 +232,6 @@ class FlagApiTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("enabled"))
-        .body("errors[0].message", equalTo("must be true or false"));
+        .body("errors[0].rule", equalTo("must be true or false"));
   }
 }

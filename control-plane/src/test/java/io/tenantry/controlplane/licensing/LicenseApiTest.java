@@ -298,7 +298,7 @@ class LicenseApiTest {
         .contentType("application/problem+json")
         .body("errors", hasSize(1))
         .body("errors[0].field", equalTo(field))
-        .body("errors[0].message", equalTo(message));
+        .body("errors[0].rule", equalTo(message));
     assertThat(platform.count("license_history")).isEqualTo(before);
   }
 }

@@ -12,6 +12,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.common.keys.Pem;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.licensing.EntitlementsSigner;
 import io.tenantry.controlplane.licensing.SignedEntitlements;
@@ -66,9 +67,9 @@ class RsaPlatformKeyTest {
                 "tenantry-platform-signing-key",
                 Map.of(
                     PlatformKeys.PRIVATE_KEY,
-                    PlatformKeys.pem("PRIVATE KEY", rsa.getPrivate().getEncoded()),
+                    Pem.encode("PRIVATE KEY", rsa.getPrivate().getEncoded()),
                     PlatformKeys.PUBLIC_KEY,
-                    PlatformKeys.pem("PUBLIC KEY", rsa.getPublic().getEncoded())));
+                    Pem.encode("PUBLIC KEY", rsa.getPublic().getEncoded())));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }

@@ -125,7 +125,7 @@ class PasswordChangeTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("currentPassword"))
-        .body("errors.message", contains("must not be blank"));
+        .body("errors.rule", contains("must not be blank"));
   }
 
   @Test
@@ -134,7 +134,7 @@ class PasswordChangeTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("newPassword"))
-        .body("errors.message", contains("size must be between 12 and 1024"));
+        .body("errors.rule", contains("size must be between 12 and 1024"));
 
     login(TestPlatform.PASSWORD).statusCode(200);
   }
@@ -145,7 +145,7 @@ class PasswordChangeTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("newPassword"))
-        .body("errors.message", contains("must differ from the current password"));
+        .body("errors.rule", contains("must differ from the current password"));
   }
 
   @Test

@@ -159,7 +159,7 @@ class BadInputTest {
         .statusCode(413)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("body"))
-        .body("errors.message", hasItem("must be at most " + limits.maxBodyBytes() + " bytes"));
+        .body("errors.rule", hasItem("must be at most " + limits.maxBodyBytes() + " bytes"));
   }
 
   @Test
@@ -235,7 +235,7 @@ class BadInputTest {
     assertThat(problem.path("status").asInt()).isEqualTo(413);
     assertThat(problem.path("detail").asText()).isEqualTo("body: " + rule);
     assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("body");
-    assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo(rule);
+    assertThat(problem.path("errors").get(0).path("rule").asText()).isEqualTo(rule);
   }
 
   @Test

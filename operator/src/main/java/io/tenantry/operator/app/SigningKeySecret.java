@@ -6,14 +6,13 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantry.common.keys.KeyPairs;
+import io.tenantry.common.keys.Pem;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
 import io.tenantry.operator.workflow.Secondaries;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -56,22 +55,10 @@ public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Te
 
   /** A fresh EC P-256 pair as base64 Secret data: PKCS#8 private and X.509 SPKI public PEM. */
   public static Map<String, String> newKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair pair = generator.generateKeyPair();
-      return Map.of(
-          PRIVATE_KEY, base64(pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
-          PUBLIC_KEY, base64(pem("PUBLIC KEY", pair.getPublic().getEncoded())));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("EC P-256 is not available in this JVM", e);
-    }
-  }
-
-  static String pem(String type, byte[] der) {
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    KeyPair pair = KeyPairs.newEcP256();
+    return Map.of(
+        PRIVATE_KEY, base64(Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded())),
+        PUBLIC_KEY, base64(Pem.encode(Pem.PUBLIC_KEY, pair.getPublic().getEncoded())));
   }
 
   private static String base64(String text) {

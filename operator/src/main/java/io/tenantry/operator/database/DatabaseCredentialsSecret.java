@@ -6,13 +6,13 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import io.tenantry.operator.workflow.Secondaries;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,6 @@ import java.util.TreeMap;
 public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
 
   public static final String PASSWORD = "password";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PASSWORD_CHANGED = "tenantry.db-password-changed";
 
   @Inject OperatorConfig config;
@@ -100,9 +99,7 @@ public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<S
 
   /** 32 random bytes, URL-safe base64: nothing that needs quoting in SQL or a URL. */
   public static String newPassword() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomSecrets.random(32);
   }
 
   private static String encode(String value) {

@@ -1,11 +1,11 @@
 package io.tenantry.operator.database;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +37,6 @@ import org.jboss.logging.Logger;
 public class DatabasePool {
 
   private static final Logger LOG = Logger.getLogger(DatabasePool.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   // Advisory lock keys (any two constants; both spell "tnpool" + a digit).
   private static final long CLAIM_LOCK = 0x746e706f6f6c31L;
   private static final long REFILL_LOCK = 0x746e706f6f6c32L;
@@ -182,11 +180,7 @@ public class DatabasePool {
   }
 
   private static String randomSuffix() {
-    StringBuilder suffix = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      suffix.append(Character.forDigit(RANDOM.nextInt(36), 36));
-    }
-    return suffix.toString();
+    return RandomSecrets.lowerAlphanumeric(16); // database names are lower case
   }
 
   private static boolean locked(Statement statement) throws SQLException {

@@ -2,6 +2,7 @@ package io.tenantry.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.tenantry.common.causes.Causes;
 import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;

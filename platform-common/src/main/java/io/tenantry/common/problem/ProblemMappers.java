@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,6 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  // Jackson's wording with JsonParser.Feature.STRICT_DUPLICATE_DETECTION
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.{1,200})'");
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
@@ -57,19 +61,33 @@ public class ProblemMappers {
         .toResponse();
   }
 
-  /** Quarkus maps this one itself too. */
+  /** Quarkus maps this one itself too. A key twice in one object is named (strict parsers). */
   @ServerExceptionMapper
   public Response malformed(JsonParseException e) {
     return unreadable(e);
   }
 
   @ServerExceptionMapper
+  public Response invalidValue(InvalidValue e) {
+    return unreadable(e);
+  }
+
+  @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e) {
+    if (e instanceof InvalidValue invalid) {
+      return Problem.invalid(pathOf(invalid), invalid.rule()).toResponse();
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return unknownField(unknown);
     }
     if (e instanceof MismatchedInputException mismatch) {
       return wrongType(mismatch);
+    }
+    if (e instanceof JsonParseException parse) {
+      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(parse.getOriginalMessage()));
+      if (duplicate.matches()) {
+        return Problem.invalid(duplicate.group(1), "must appear only once").toResponse();
+      }
     }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return Problem.invalid(pathOf(mapping), "could not be read").toResponse();
@@ -124,16 +142,16 @@ public class ProblemMappers {
     for (Path.Node node : violation.getPropertyPath()) {
       switch (node.getKind()) {
         case PARAMETER -> parameter = node.getName();
-        case PROPERTY, CONTAINER_ELEMENT -> {
-          if (node.isInIterable() && node.getIndex() != null) {
+        case PROPERTY -> {
+          // an object in a list is named by its index (lines[0].unitPrice); a plain value in a
+          // list (a container element) is named by the list
+          if (!field.isEmpty() && node.isInIterable() && node.getIndex() != null) {
             field.append('[').append(node.getIndex()).append(']');
           }
-          if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-            field.append(field.isEmpty() ? "" : ".").append(node.getName());
-          }
+          field.append(field.isEmpty() ? "" : ".").append(node.getName());
         }
         default -> {
-          // the method, a constructor, a return value: not something the client sent
+          // the method, a return value, a list's element: not a name the client sent
         }
       }
     }

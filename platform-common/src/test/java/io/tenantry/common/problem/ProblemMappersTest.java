@@ -3,9 +3,14 @@ package io.tenantry.common.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -57,6 +62,43 @@ class ProblemMappersTest {
 
     assertThat(problemOf(mappers.web(wrapped)).errors())
         .containsExactly(new Problem.FieldError("x", "is not a known field"));
+  }
+
+  @Test
+  void aKeyTwiceInOneObjectIsNamed() {
+    ObjectMapper strict = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonParseException duplicate =
+        catchThrowableOfType(
+            JsonParseException.class,
+            () -> strict.readValue("{\"customer\":\"a\",\"customer\":\"b\"}", Order.class));
+
+    assertThat(problemOf(mappers.malformed(duplicate)).errors())
+        .containsExactly(new Problem.FieldError("customer", "must appear only once"));
+  }
+
+  @Test
+  void aValueBreakingADeserializersRuleIsNamedWithTheRule() {
+    ObjectMapper ruled =
+        new ObjectMapper()
+            .registerModule(
+                new SimpleModule()
+                    .addDeserializer(
+                        String.class,
+                        new StdScalarDeserializer<String>(String.class) {
+                          @Override
+                          public String deserialize(JsonParser p, DeserializationContext c)
+                              throws java.io.IOException {
+                            throw new InvalidValue(p, "must not contain a NUL character");
+                          }
+                        }));
+    InvalidValue invalid =
+        catchThrowableOfType(
+            InvalidValue.class,
+            () -> ruled.readValue("{\"lines\":[{\"sku\":\"x\",\"quantity\":1}]}", Order.class));
+
+    assertThat(problemOf(mappers.invalidValue(invalid)).errors())
+        .containsExactly(
+            new Problem.FieldError("lines[0].sku", "must not contain a NUL character"));
   }
 
   @Test

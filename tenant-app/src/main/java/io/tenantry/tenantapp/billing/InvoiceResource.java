@@ -1,13 +1,13 @@
 package io.tenantry.tenantapp.billing;
 
 import io.quarkus.security.PermissionsAllowed;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.StatusChange;
 import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.entitlements.RequiresFeature;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;

@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.billing;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
 import io.tenantry.tenantapp.billing.InvoiceDtos.LineRequest;
@@ -9,7 +10,6 @@ import io.tenantry.tenantapp.db.ListQuery;
 import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.db.SortField;
 import io.tenantry.tenantapp.db.Timestamps;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.common;
 
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.util.Arrays;
 
 /** Reads enum values from the wire with a 400 naming the field, instead of JAX-RS's bare 404. */

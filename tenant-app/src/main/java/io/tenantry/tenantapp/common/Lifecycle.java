@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.common;
 
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.util.Map;
 import java.util.Set;
 

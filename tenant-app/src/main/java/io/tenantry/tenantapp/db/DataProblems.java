@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.db;
 
-import io.tenantry.tenantapp.problem.ProblemException;
-import io.tenantry.tenantapp.problem.ProblemMappers;
+import io.tenantry.common.problem.ProblemException;
+import io.tenantry.common.problem.ProblemMappers;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +22,12 @@ public class DataProblems {
               "duplicate",
               "a record with the same " + field + " already exists",
               Map.of("field", field))
-          .toProblem()
+          .problem()
           .toResponse();
     }
     if (e.integrityViolation()) {
-      return ProblemException.conflict(
-              "constraint", "the change conflicts with " + constraint, Map.of())
-          .toProblem()
+      return ProblemException.conflict("constraint", "the change conflicts with " + constraint)
+          .problem()
           .toResponse();
     }
     return ProblemMappers.internal(e);

@@ -1,8 +1,8 @@
 package io.tenantry.tenantapp.db;
 
 import io.agroal.api.AgroalDataSource;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

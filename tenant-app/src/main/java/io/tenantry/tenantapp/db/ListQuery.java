@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.db;
 
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.demo;
 
 import io.quarkus.security.PermissionsAllowed;
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;

@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.devices;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.db.Db;
@@ -9,7 +10,6 @@ import io.tenantry.tenantapp.db.SortField;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceRequest;
 import io.tenantry.tenantapp.devices.DeviceDtos.DeviceView;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;

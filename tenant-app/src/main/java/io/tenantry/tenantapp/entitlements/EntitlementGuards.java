@@ -1,11 +1,10 @@
 package io.tenantry.tenantapp.entitlements;
 
-import io.tenantry.tenantapp.problem.Problem;
+import io.tenantry.common.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -39,13 +38,14 @@ public class EntitlementGuards {
       return Optional.empty();
     }
     return Optional.of(
-        new Problem(
-                "urn:tenantry:problem:feature-disabled",
-                "Feature not available",
+        Problem.of(
                 403,
+                "feature-disabled",
+                "Feature not available",
                 "feature '%s' is not enabled for this tenant on plan '%s'"
-                    .formatted(gate.value(), entitlements.plan()),
-                Map.of("feature", gate.value(), "plan", entitlements.plan()))
+                    .formatted(gate.value(), entitlements.plan()))
+            .with("feature", gate.value())
+            .with("plan", entitlements.plan())
             .toResponse());
   }
 
@@ -67,11 +67,8 @@ public class EntitlementGuards {
             ? "the license is %s; the tenant is read-only".formatted(state)
             : "the license expired at %s and its grace period ended at %s; the tenant is read-only"
                 .formatted(entitlements.expiresAt(), entitlements.graceEndsAt());
-    return new Problem(
-        "urn:tenantry:problem:read-only",
-        "Tenant is read-only",
-        403,
-        detail,
-        Map.of("licenseStatus", state.toString(), "plan", entitlements.plan()));
+    return Problem.of(403, "read-only", "Tenant is read-only", detail)
+        .with("licenseStatus", state.toString())
+        .with("plan", entitlements.plan());
   }
 }

@@ -1,13 +1,13 @@
 package io.tenantry.tenantapp.identity;
 
+import io.tenantry.common.problem.ProblemException;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.TokenResponse;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Login and refresh-token rotation. */
@@ -15,11 +15,9 @@ import java.util.UUID;
 public class AuthService {
 
   private static final ProblemException BAD_CREDENTIALS =
-      new ProblemException(
-          401, "invalid-credentials", "Unauthorized", "e-mail or password is wrong", Map.of());
+      ProblemException.unauthorized("invalid-credentials", "e-mail or password is wrong");
   private static final ProblemException BAD_REFRESH =
-      new ProblemException(
-          401, "invalid-refresh-token", "Unauthorized", "refresh token is not valid", Map.of());
+      ProblemException.unauthorized("invalid-refresh-token", "refresh token is not valid");
 
   private final IdentityConfig config;
   private final TokenIssuer issuer;
@@ -51,7 +49,7 @@ public class AuthService {
    */
   @Transactional(dontRollbackOn = ProblemException.class)
   public TokenResponse refresh(String presented) {
-    String hash = Secrets.digest(presented);
+    String hash = RandomSecrets.sha256(presented);
     RefreshToken token =
         db.first(
                 RefreshToken.TABLE.select() + " WHERE token_hash = ?",
@@ -84,11 +82,11 @@ public class AuthService {
   }
 
   private TokenResponse tokensFor(StaffUser user) {
-    String refresh = Secrets.newToken();
+    String refresh = RandomSecrets.random(32);
     RefreshToken token = new RefreshToken();
     token.id = UUID.randomUUID();
     token.staffUserId = user.id;
-    token.tokenHash = Secrets.digest(refresh);
+    token.tokenHash = RandomSecrets.sha256(refresh);
     token.createdAt = Timestamps.now();
     token.expiresAt = token.createdAt.plus(config.refreshTokenLifetime());
     db.insert(RefreshToken.TABLE, token);

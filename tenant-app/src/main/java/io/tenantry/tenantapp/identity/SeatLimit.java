@@ -1,8 +1,8 @@
 package io.tenantry.tenantapp.identity;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.entitlements.EntitlementsStore;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;

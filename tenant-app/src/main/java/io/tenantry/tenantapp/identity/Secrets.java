@@ -3,16 +3,11 @@ package io.tenantry.tenantapp.identity;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.tenantry.common.secrets.RandomSecrets;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
-/** Random tokens, their digests, and password hashing. */
+/** Password hashing (random tokens and their digests: {@code common.secrets.RandomSecrets}). */
 public final class Secrets {
 
   /**
@@ -25,8 +20,6 @@ public final class Secrets {
   private static final Argon2Function ARGON2 =
       Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   /**
    * Each Argon2id hash holds its memory (7 MiB, more for a hash stored with older parameters) while
    * it runs; a burst of logins queues here rather than growing the heap, or running it out.
@@ -34,27 +27,6 @@ public final class Secrets {
   private static final Semaphore HASHING = new Semaphore(2, true);
 
   private Secrets() {}
-
-  /** 256 random bits, URL-safe. */
-  public static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /**
-   * Tokens carry 256 random bits, so a fast digest is enough to store them (unlike passwords, there
-   * is nothing to brute-force).
-   */
-  public static String digest(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
 
   public static String hashPassword(String password) {
     return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult());
@@ -86,6 +58,6 @@ public final class Secrets {
 
   /** Made on first use: a hash of a random password that is then forgotten. */
   private static final class Decoy {
-    static final String HASH = hashPassword(newToken());
+    static final String HASH = hashPassword(RandomSecrets.random(32));
   }
 }

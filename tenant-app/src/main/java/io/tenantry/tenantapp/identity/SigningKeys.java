@@ -2,10 +2,10 @@ package io.tenantry.tenantapp.identity;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.common.keys.KeyPairs;
+import io.tenantry.common.keys.Pem;
 import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.keys.JwsKey;
-import io.tenantry.tenantapp.keys.Pem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public class SigningKeys {
       generate(dir, privatePem, publicPem);
     }
     publicKey = JwsKey.decode(Files.readString(publicPem));
-    privateKey = KeyUtils.decodePrivateKey(Files.readString(privatePem), publicKey.algorithm());
+    privateKey = Pem.privateKey(Files.readString(privatePem));
   }
 
   public PrivateKey privateKey() {
@@ -64,13 +64,12 @@ public class SigningKeys {
   private static void generate(Path dir, Path privatePem, Path publicPem)
       throws IOException, GeneralSecurityException {
     Files.createDirectories(dir);
-    // 256 bits selects the NIST P-256 curve, the one ES256 requires
-    KeyPair pair = KeyUtils.generateKeyPair(256, SignatureAlgorithm.ES256);
+    KeyPair pair = KeyPairs.newEcP256();
     Files.createFile(
         privatePem,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(privatePem, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(publicPem, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
+    Files.writeString(privatePem, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()));
+    Files.writeString(publicPem, Pem.encode(Pem.PUBLIC_KEY, pair.getPublic().getEncoded()));
     LOG.infof("no signing key found: generated a new EC P-256 key pair in %s", dir);
   }
 }

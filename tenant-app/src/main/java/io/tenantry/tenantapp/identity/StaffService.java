@@ -1,9 +1,11 @@
 package io.tenantry.tenantapp.identity;
 
+import io.tenantry.common.problem.Problem;
+import io.tenantry.common.problem.ProblemException;
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.tenantapp.db.Timestamps;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
-import io.tenantry.tenantapp.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -41,8 +43,8 @@ public class StaffService {
     user.role = role;
     user.status = StaffStatus.invited;
     user.createdAt = Timestamps.now();
-    String token = Secrets.newToken();
-    user.inviteTokenHash = Secrets.digest(token);
+    String token = RandomSecrets.random(32);
+    user.inviteTokenHash = RandomSecrets.sha256(token);
     user.inviteExpiresAt = user.createdAt.plus(config.inviteLifetime());
     staff.insert(user);
     return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
@@ -53,17 +55,17 @@ public class StaffService {
   public StaffView acceptInvite(String token, String password) {
     StaffUser user =
         staff
-            .byInviteTokenHash(Secrets.digest(token))
+            .byInviteTokenHash(RandomSecrets.sha256(token))
             .filter(
                 u -> u.status == StaffStatus.invited && u.inviteExpiresAt.isAfter(Instant.now()))
             .orElseThrow(
                 () ->
                     new ProblemException(
-                        400,
-                        "invalid-invitation",
-                        "Invalid invitation",
-                        "inviteToken: is unknown, used or expired",
-                        Map.of()));
+                        Problem.of(
+                            400,
+                            "invalid-invitation",
+                            "Invalid invitation",
+                            "inviteToken: is unknown, used or expired")));
     user.passwordHash = Secrets.hashPassword(password);
     user.status = StaffStatus.active;
     user.inviteTokenHash = null;

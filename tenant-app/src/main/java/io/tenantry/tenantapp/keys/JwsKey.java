@@ -1,14 +1,13 @@
 package io.tenantry.tenantapp.keys;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.util.KeyUtils;
+import io.tenantry.common.keys.KeyPairs;
+import io.tenantry.common.keys.Pem;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.List;
-import org.jose4j.keys.EllipticCurves;
 
 /**
  * A public key as PEM (X.509 SPKI) and the one JWS algorithm it verifies: the platform key the
@@ -20,31 +19,25 @@ import org.jose4j.keys.EllipticCurves;
  */
 public record JwsKey(PublicKey key, SignatureAlgorithm algorithm) {
 
-  private static final List<SignatureAlgorithm> DECODABLE =
-      List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256);
-
-  /** Decodes an X.509 SPKI PEM holding an EC P-256 or an RSA public key. */
+  /** Decodes an X.509 SPKI PEM holding one EC P-256 or RSA public key. */
   public static JwsKey decode(String pem) throws GeneralSecurityException {
-    for (SignatureAlgorithm candidate : DECODABLE) {
-      PublicKey key;
-      try {
-        key = KeyUtils.decodePublicKey(pem, candidate);
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
-        continue; // not this key type; the next may fit
-      }
-      return new JwsKey(key, algorithmOf(key));
-    }
-    throw new InvalidKeyException("not an EC or RSA public key in PEM form");
+    return of(Pem.publicKey(pem));
   }
 
-  private static SignatureAlgorithm algorithmOf(PublicKey key) throws InvalidKeyException {
-    if (key instanceof ECPublicKey ec
-        && EllipticCurves.P_256.equals(EllipticCurves.getName(ec.getParams().getCurve()))) {
-      return SignatureAlgorithm.ES256;
+  /**
+   * Every key of a key set: the PEM blocks of a file that holds the current platform key and,
+   * during a rotation, the one before it. Refused when any block is not a usable key.
+   */
+  public static List<JwsKey> decodeAll(String pem) throws GeneralSecurityException {
+    List<JwsKey> keys = new ArrayList<>();
+    for (PublicKey key : Pem.publicKeys(pem)) {
+      keys.add(of(key));
     }
-    if (key instanceof RSAPublicKey) {
-      return SignatureAlgorithm.RS256;
-    }
-    throw new InvalidKeyException("an EC key must be on curve P-256");
+    return keys;
+  }
+
+  /** The key and the algorithm {@link KeyPairs} assigns it; other keys are refused. */
+  public static JwsKey of(PublicKey key) throws InvalidKeyException {
+    return new JwsKey(key, SignatureAlgorithm.fromAlgorithm(KeyPairs.jwsAlgorithm(key)));
   }
 }

@@ -1,11 +1,11 @@
 package io.tenantry.tenantapp.radius;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.db.ListQuery;
 import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.db.SortField;
 import io.tenantry.tenantapp.db.Timestamps;
-import io.tenantry.tenantapp.problem.ProblemException;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionStart;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionUsage;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;

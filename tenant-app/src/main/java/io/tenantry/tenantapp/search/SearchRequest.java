@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.search;
 
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.tickets;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.common.Lifecycle;
 import io.tenantry.tenantapp.db.Db;
@@ -7,7 +8,6 @@ import io.tenantry.tenantapp.db.ListQuery;
 import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.db.SortField;
 import io.tenantry.tenantapp.db.Timestamps;
-import io.tenantry.tenantapp.problem.ProblemException;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;

@@ -2,7 +2,7 @@ package io.tenantry.tenantapp.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantry.tenantapp.problem.Problem;
+import io.tenantry.common.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -30,7 +30,7 @@ class DataProblemsTest {
     Response response = mappers.data(failure("23505", "subscribers_account_number_key"));
 
     assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(problem(response).type()).isEqualTo("urn:tenantry:problem:duplicate");
+    assertThat(problem(response).type()).isEqualTo("https://tenantry.io/problems/duplicate");
     assertThat(problem(response).extensions()).containsEntry("field", "accountNumber");
   }
 
@@ -39,7 +39,7 @@ class DataProblemsTest {
     Response response = mappers.data(failure("23503", "invoices_subscriber_id_fkey"));
 
     assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(problem(response).type()).isEqualTo("urn:tenantry:problem:constraint");
+    assertThat(problem(response).type()).isEqualTo("https://tenantry.io/problems/constraint");
     assertThat(problem(response).detail()).contains("invoices_subscriber_id_fkey");
   }
 

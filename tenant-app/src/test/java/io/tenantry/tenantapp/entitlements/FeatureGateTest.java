@@ -54,7 +54,7 @@ class FeatureGateTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json")
-        .body("type", equalTo("urn:tenantry:problem:feature-disabled"))
+        .body("type", equalTo("https://tenantry.io/problems/feature-disabled"))
         .body("feature", equalTo(flag))
         .body("plan", equalTo("starter"))
         .body("detail", containsString(flag))

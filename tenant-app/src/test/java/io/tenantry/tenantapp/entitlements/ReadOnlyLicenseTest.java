@@ -81,7 +81,7 @@ class ReadOnlyLicenseTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json")
-        .body("type", equalTo("urn:tenantry:problem:read-only"))
+        .body("type", equalTo("https://tenantry.io/problems/read-only"))
         .body("licenseStatus", equalTo("expired"))
         .body("detail", containsString("expired"));
   }

@@ -92,7 +92,7 @@ class SeatLimitTest {
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
-        .body("type", equalTo("urn:tenantry:problem:seat-limit"))
+        .body("type", equalTo("https://tenantry.io/problems/seat-limit"))
         .body("limit", equalTo(limit))
         .body("seatsUsed", equalTo(limit))
         .body("detail", org.hamcrest.Matchers.containsString(String.valueOf(limit)));
@@ -133,7 +133,7 @@ class SeatLimitTest {
         .post("/api/v1/staff/" + disabled + "/enable")
         .then()
         .statusCode(409)
-        .body("type", equalTo("urn:tenantry:problem:seat-limit"));
+        .body("type", equalTo("https://tenantry.io/problems/seat-limit"));
 
     seatsFree(1);
     given()

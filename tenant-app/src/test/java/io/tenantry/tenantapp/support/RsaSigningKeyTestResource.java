@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.support;
 
-import io.tenantry.tenantapp.keys.Pem;
+import io.tenantry.common.keys.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
