@@ -117,6 +117,10 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String path = request.getPath().replaceAll("\\?.*$", "");
+    MockResponse refused = TenantAdmission.refusal(request, path);
+    if (refused != null) {
+      return refused;
+    }
     if ("GET".equals(request.getMethod())) {
       Object document = discovery(path);
       if (document != null) {

@@ -156,4 +156,66 @@ class EmbeddedKubernetesTest {
           .contains("acme");
     }
   }
+
+  @Test
+  void tenantsARealApiServerWouldRefuseAreRefusedWith422NamingTheField() throws Exception {
+    String[][] cases = {
+      {"kube-system", "{\"displayName\":\"K\",\"plan\":\"free\"}", "metadata.name"},
+      {"ACME", "{\"displayName\":\"A\",\"plan\":\"free\"}", "metadata.name"},
+      {"xn--acme", "{\"displayName\":\"X\",\"plan\":\"free\"}", "metadata.name"},
+      {"platinum", "{\"displayName\":\"P\",\"plan\":\"platinum\"}", "spec.plan"},
+      {
+        "negative",
+        "{\"displayName\":\"N\",\"plan\":\"free\",\"entitlements\":{\"seats\":-5}}",
+        "spec.entitlements.seats"
+      },
+      {"nameless", "{\"plan\":\"free\"}", "spec.displayName"}
+    };
+    for (String[] c : cases) {
+      String body =
+          "{\"apiVersion\":\"tenantry.io/v1alpha1\",\"kind\":\"Tenant\",\"metadata\":{\"name\":\""
+              + c[0]
+              + "\"},\"spec\":"
+              + c[1]
+              + "}";
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(kube.url() + "/apis/tenantry.io/v1alpha1/tenants"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(c[0]).isEqualTo(422);
+      JsonNode status = Serialization.jsonMapper().readTree(response.body());
+      assertThat(status.at("/details/causes/0/field").asText()).as(c[0]).isEqualTo(c[2]);
+      assertThat(
+              HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create(kube.url() + "/apis/tenantry.io/v1alpha1/tenants/" + c[0]))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .as("%s not stored", c[0])
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aValidTenantIsStoredAsSent() throws Exception {
+    String body =
+        "{\"apiVersion\":\"tenantry.io/v1alpha1\",\"kind\":\"Tenant\",\"metadata\":{\"name\":\"valid-one\"},"
+            + "\"spec\":{\"displayName\":\"Valid\",\"plan\":\"free\"}}";
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(kube.url() + "/apis/tenantry.io/v1alpha1/tenants"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(get("/apis/tenantry.io/v1alpha1/tenants/valid-one").at("/spec/displayName").asText())
+        .isEqualTo("Valid");
+  }
 }

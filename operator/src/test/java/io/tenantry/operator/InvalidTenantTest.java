@@ -60,6 +60,17 @@ class InvalidTenantTest {
   }
 
   @Test
+  void punycodeNameFailsAsInvalidSpecAndCreatesNothing() {
+    String slug = "xn--" + Tenants.freshSlug("idn");
+    client.resource(Tenants.tenant(slug, Plan.FREE)).create();
+
+    Condition ready = awaitFailed(slug);
+
+    assertThat(ready.getMessage()).contains("reserved for IDNA");
+    assertNothingCreatedFor(slug);
+  }
+
+  @Test
   void reservedNameFailsAsInvalidSpecAndCreatesNothing() {
     client.resource(Tenants.tenant("admin", Plan.FREE)).create();
 

@@ -10,6 +10,7 @@ import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.controlplane.tenants.LifecycleState.Action;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
+import io.tenantry.crds.v1alpha1.TenantRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,11 @@ public class TenantService {
 
   @Transactional
   public Created create(TenantRequests.Create request, String idempotencyKey, UUID actorId) {
+    // The CRD's own name rules (IDNA, kube-), shared with the operator: refused here rather than
+    // by the API server after the tenant was recorded.
+    for (TenantRules.Violation violation : TenantRules.checkSlug(request.slug())) {
+      throw ProblemException.invalid("slug", violation.rule());
+    }
     if (config.reservedSlugs().contains(request.slug())) {
       throw ProblemException.invalid("slug", "'" + request.slug() + "' is reserved");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantRules;
 import io.tenantry.crds.v1alpha1.TenantSpec;
 import io.tenantry.crds.v1alpha1.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The tenants table as the cluster link sees it. Every write is keyed by slug and idempotent, so a
@@ -24,6 +26,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TenantStore {
+
+  private static final Logger LOG = Logger.getLogger(TenantStore.class);
 
   static final String CLUSTER = "cluster";
 
@@ -79,7 +83,7 @@ public class TenantStore {
   @Transactional
   public void mirror(Tenant resource) {
     String slug = resource.getMetadata().getName();
-    if (TenantRecord.findBySlug(slug).isEmpty() && !adopt(resource)) {
+    if (TenantRecord.findBySlug(slug).isEmpty() && (!adoptable(resource) || !adopt(resource))) {
       return;
     }
     TenantRecord tenant = TenantRecord.findBySlug(slug).orElseThrow();
@@ -105,6 +109,18 @@ public class TenantStore {
             "pushPending = false and state in ?1",
             List.of(LifecycleState.ACTIVE, LifecycleState.SUSPENDED, LifecycleState.DELETING));
     live.stream().filter(t -> !present.contains(t.slug)).forEach(t -> markGone(t.slug));
+  }
+
+  /**
+   * A Tenant applied with kubectl to a server that did not enforce the CRD (or before a rule was
+   * added) is not taken into the platform: the operator refuses it as well.
+   */
+  private static boolean adoptable(Tenant resource) {
+    List<TenantRules.Violation> violations = TenantRules.check(resource);
+    if (!violations.isEmpty()) {
+      LOG.warnf("not adopting Tenant %s: %s", resource.getMetadata().getName(), violations);
+    }
+    return violations.isEmpty();
   }
 
   private boolean adopt(Tenant resource) {

@@ -18,6 +18,7 @@ import io.restassured.specification.RequestSpecification;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.crds.v1alpha1.Entitlements;
 import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
@@ -301,6 +302,42 @@ class TenantApiTest {
     assertThat(
             AuditEntry.count("action = ?1 and actor = ?2", "tenant.removed-out-of-band", "cluster"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aTenantAppliedAgainstTheCrdsRulesIsNotAdopted() {
+    Tenant kubeSystem = tenant("kube-system", Plan.FREE);
+    Tenant upperCase = tenant("ACME", Plan.FREE);
+    Tenant punycode = tenant("xn--acme", Plan.FREE);
+    Tenant unknownPlan = tenant("platinum", null);
+    Tenant negativeSeats = tenant("negative-seats", Plan.FREE);
+    negativeSeats.getSpec().entitlements = new Entitlements();
+    negativeSeats.getSpec().entitlements.seats = -5;
+    Tenant nameless = tenant("nameless", Plan.FREE);
+    nameless.getSpec().displayName = null;
+    List<Tenant> broken =
+        List.of(kubeSystem, upperCase, punycode, unknownPlan, negativeSeats, nameless);
+
+    broken.forEach(store::mirror);
+    store.mirror(tenant("well-formed", Plan.FREE));
+
+    assertThat(TenantRecord.count("slug in ?1", broken.stream().map(Tenant::slug).toList()))
+        .isZero();
+    assertThat(TenantRecord.count("slug", "well-formed")).isEqualTo(1);
+  }
+
+  @Test
+  void slugsReservedByTheCrdAreRefusedWithTheRule() {
+    for (String slug : List.of("xn--acme", "kube-acme")) {
+      api()
+          .body("{\"slug\":\"%s\",\"displayName\":\"X\",\"plan\":\"free\"}".formatted(slug))
+          .post("/api/v1/platform/tenants")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", org.hamcrest.Matchers.hasItem("slug"));
+    }
+    assertThat(TenantRecord.count("slug in ?1", List.of("xn--acme", "kube-acme"))).isZero();
   }
 
   @Test

@@ -14,13 +14,16 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Entitlements {
 
+  public static final String EXPIRES_AT_PATTERN =
+      "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$";
+
   @JsonPropertyDescription(
       "Staff seats the tenant may use. The tenant app refuses new staff users beyond it.")
   @Min(0)
   public Integer seats;
 
   @JsonPropertyDescription("When the license ends (RFC 3339). Absent for perpetual licenses.")
-  @Pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$")
+  @Pattern(EXPIRES_AT_PATTERN)
   public String expiresAt;
 
   @JsonPropertyDescription(

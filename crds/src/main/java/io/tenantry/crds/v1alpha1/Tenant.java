@@ -28,6 +28,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     message =
         "metadata.name must be a DNS label of 3 to 40 characters: lowercase letters,"
             + " digits and '-', starting with a letter and ending with a letter or digit")
+@ValidationRule(value = TenantRules.IDNA_CEL, message = "metadata.name " + TenantRules.IDNA_RULE)
+@ValidationRule(value = TenantRules.KUBE_CEL, message = "metadata.name " + TenantRules.KUBE_RULE)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

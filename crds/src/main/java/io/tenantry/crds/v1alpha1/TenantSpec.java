@@ -12,6 +12,10 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TenantSpec {
 
+  public static final String REGION_PATTERN = "^[a-z]{2}(-[a-z0-9]+){1,3}$";
+  public static final String APP_VERSION_PATTERN =
+      "^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|sha256:[a-f0-9]{64})$";
+
   @JsonPropertyDescription(
       "Human-readable name of the customer organization, e.g. 'Acme Fiber Ltd'.")
   @Required
@@ -25,7 +29,7 @@ public class TenantSpec {
   public Plan plan;
 
   @JsonPropertyDescription("Region the tenant is served from, e.g. 'eu-west-1'.")
-  @Pattern("^[a-z]{2}(-[a-z0-9]+){1,3}$")
+  @Pattern(REGION_PATTERN)
   @Size(max = 32)
   public String region;
 
@@ -48,7 +52,7 @@ public class TenantSpec {
   @JsonPropertyDescription(
       "Tenant-app image to run: a tag (pulled again at every start) or a digest 'sha256:<64 hex>'"
           + " (pinned); the operator's default when empty.")
-  @Pattern("^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|sha256:[a-f0-9]{64})$")
+  @Pattern(APP_VERSION_PATTERN)
   public String appVersion;
 
   @JsonPropertyDescription(

@@ -2,6 +2,7 @@ package io.tenantry.operator.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.crds.v1alpha1.Entitlements;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
@@ -33,6 +34,26 @@ class TenantValidatorTest {
   void reservedSlugIsRefused() {
     assertThat(validator.problems(Tenants.stored("www", Plan.STARTER)))
         .containsExactly("metadata.name 'www' is reserved");
+  }
+
+  @Test
+  void whatAnSreAppliedByHandIsRefused() {
+    Tenant punycode = Tenants.stored("xn--acme", Plan.STARTER);
+    Tenant kubeSystem = Tenants.stored("kube-system", Plan.STARTER);
+    Tenant noDisplayName = Tenants.stored("acme", Plan.STARTER);
+    noDisplayName.getSpec().displayName = null;
+    Tenant negativeSeats = Tenants.stored("acme", Plan.STARTER);
+    negativeSeats.getSpec().entitlements = new Entitlements();
+    negativeSeats.getSpec().entitlements.seats = -5;
+
+    assertThat(validator.problems(punycode)).singleElement().asString().contains("IDNA");
+    assertThat(validator.problems(kubeSystem)).singleElement().asString().contains("kube-");
+    assertThat(validator.problems(noDisplayName)).containsExactly("spec.displayName is required");
+    assertThat(validator.problems(negativeSeats))
+        .singleElement()
+        .asString()
+        .startsWith("spec.entitlements.seats");
+    assertThat(validator.hasUsableName(punycode)).isFalse();
   }
 
   @Test
