@@ -22,11 +22,17 @@ public class AccessGuard {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final Authenticator authenticator;
+  private final BrowserAuthenticator browser;
   private final RequestContext context;
   private final Event<AccessDenied> denials;
 
-  AccessGuard(Authenticator authenticator, RequestContext context, Event<AccessDenied> denials) {
+  AccessGuard(
+      Authenticator authenticator,
+      BrowserAuthenticator browser,
+      RequestContext context,
+      Event<AccessDenied> denials) {
     this.authenticator = authenticator;
+    this.browser = browser;
     this.context = context;
     this.denials = denials;
   }
@@ -37,7 +43,10 @@ public class AccessGuard {
     if (method == null || method.isAnnotationPresent(PublicEndpoint.class)) {
       return;
     }
-    Caller caller = authenticator.authenticate(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    Caller caller =
+        resource.getResourceClass().isAnnotationPresent(BrowserSession.class)
+            ? browser.authenticate()
+            : authenticator.authenticate(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     context.signedIn(caller.id(), caller.email());
     if (method.isAnnotationPresent(SelfService.class)) {
       return;

@@ -42,6 +42,14 @@ public class AuthService {
   }
 
   public TokenPair login(LoginRequest login) {
+    return sessions.start(verify(login));
+  }
+
+  /**
+   * Checks a login (lockout, password, second factor) and audits a refusal; the user when it
+   * passes. Callers start their own kind of session: tokens here, a browser session in the console.
+   */
+  public PlatformUser verify(LoginRequest login) {
     String account = PlatformUser.normalize(login.email());
     String address = String.valueOf(request.clientAddress());
     Duration locked = throttle.lockedFor(account, address).orElse(null);
@@ -53,7 +61,7 @@ public class AuthService {
     switch (check.outcome()) {
       case OK -> {
         throttle.succeeded(account);
-        return sessions.start(check.user());
+        return check.user();
       }
       case MFA_REQUIRED -> {
         refuse(account, "mfa_required");

@@ -7,6 +7,7 @@ import io.tenantry.controlplane.users.PasswordHasher;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.controlplane.web.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,15 @@ public class PasswordChanges {
   private final LoginThrottle throttle;
   private final AuditLog audit;
   private final RequestContext request;
+  private final Event<PasswordChanged> passwordChanged;
 
   PasswordChanges(
-      TokenService tokens, LoginThrottle throttle, AuditLog audit, RequestContext request) {
+      TokenService tokens,
+      LoginThrottle throttle,
+      AuditLog audit,
+      RequestContext request,
+      Event<PasswordChanged> passwordChanged) {
+    this.passwordChanged = passwordChanged;
     this.tokens = tokens;
     this.throttle = throttle;
     this.audit = audit;
@@ -39,6 +46,12 @@ public class PasswordChanges {
 
   @Transactional
   public TokenPair change(UUID userId, PasswordChange change) {
+    return tokens.issue(changeOnly(userId, change));
+  }
+
+  /** Changes the password and ends every token session; issues no new tokens (the console). */
+  @Transactional
+  public PlatformUser changeOnly(UUID userId, PasswordChange change) {
     PlatformUser user = PlatformUser.findById(userId);
     String address = String.valueOf(request.clientAddress());
     Duration locked = throttle.lockedFor(user.email, address).orElse(null);
@@ -59,7 +72,8 @@ public class PasswordChanges {
     user.updatedAt = Instant.now();
     int ended = tokens.revokeAll(user.id);
     audit.record(AuditEvent.success(ACTION, null, user.email, Map.of("sessionsEnded", ended)));
-    return tokens.issue(user);
+    passwordChanged.fire(new PasswordChanged(user.id));
+    return user;
   }
 
   private void refuse(PlatformUser user, String reason) {

@@ -92,6 +92,41 @@ public class TenantService {
   public TenantPage list(ListFilter filter, int page, int size) {
     List<String> clauses = new ArrayList<>();
     Parameters parameters = new Parameters();
+    String query = where(filter, clauses, parameters);
+    PanacheQuery<TenantRecord> found =
+        TenantRecord.find(query, Sort.by("slug"), parameters).page(Page.of(page, size));
+    return new TenantPage(
+        found.list().stream().map(TenantView::of).toList(), page, size, found.count());
+  }
+
+  /**
+   * Keyset paging for the console: up to {@code limit} tenants matching {@code filter} whose slug
+   * sorts after {@code after} (all when null), so that a page stays stable while tenants come and
+   * go before it.
+   */
+  @Transactional
+  public List<TenantView> after(ListFilter filter, String after, int limit) {
+    List<String> clauses = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (after != null && !after.isBlank()) {
+      clauses.add("slug > :after");
+      parameters.and("after", after);
+    }
+    String query = where(filter, clauses, parameters);
+    List<TenantRecord> found =
+        TenantRecord.find(query, Sort.by("slug"), parameters).range(0, limit - 1).list();
+    return found.stream().map(TenantView::of).toList();
+  }
+
+  /** Current views of the named tenants, for the console's live status. */
+  @Transactional
+  public List<TenantView> views(java.util.Collection<String> slugs) {
+    return TenantRecord.<TenantRecord>list("slug in ?1", slugs).stream()
+        .map(TenantView::of)
+        .toList();
+  }
+
+  private String where(ListFilter filter, List<String> clauses, Parameters parameters) {
     addEquals(clauses, parameters, "phase", filter.phase());
     addEquals(clauses, parameters, "plan", filter.plan());
     addEquals(clauses, parameters, "region", filter.region());
@@ -103,11 +138,7 @@ public class TenantService {
       clauses.add("(lower(displayName) like :q or slug like :q)");
       parameters.and("q", "%" + escapeLike(filter.q().strip().toLowerCase()) + "%");
     }
-    String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-    PanacheQuery<TenantRecord> found =
-        TenantRecord.find(query, Sort.by("slug"), parameters).page(Page.of(page, size));
-    return new TenantPage(
-        found.list().stream().map(TenantView::of).toList(), page, size, found.count());
+    return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
   }
 
   @Transactional
