@@ -16,6 +16,11 @@ public interface TenantConfig {
   /** This tenant's slug; staff tokens carry it and platform tokens must be addressed to it. */
   String slug();
 
+  /**
+   * The tenant's name as people read it, on every page of the staff web app; the slug when unset.
+   */
+  Optional<String> displayName();
+
   /** Directory holding private-key.pem and public-key.pem; a temporary one when unset. */
   Optional<Path> signingKeyDir();
 

@@ -33,6 +33,15 @@ public class AuthService {
 
   @Transactional
   public TokenResponse login(String email, String password) {
+    return tokensFor(authenticate(email, password));
+  }
+
+  /**
+   * The active staff user with these credentials, for the API's login and the web app's sign-in
+   * alike; one refusal for every failure.
+   */
+  @Transactional
+  public StaffUser authenticate(String email, String password) {
     StaffUser user = staff.byEmail(email).orElse(null);
     // one answer, in the same time, for unknown, disabled and wrong password: the endpoint
     // reveals nothing (an unknown user's password is checked against a decoy hash)
@@ -40,7 +49,7 @@ public class AuthService {
     if (user == null || user.status != StaffStatus.active || !matches) {
       throw BAD_CREDENTIALS;
     }
-    return tokensFor(user);
+    return user;
   }
 
   /**

@@ -29,6 +29,11 @@ public final class IdentityDtos {
       @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
           String password) {}
 
+  public record PasswordChange(
+      @NotBlank @Size(max = 128) String currentPassword,
+      @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
+          String newPassword) {}
+
   public record RoleChange(@NotNull Role role) {}
 
   public record StaffView(

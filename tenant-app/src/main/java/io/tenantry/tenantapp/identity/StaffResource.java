@@ -1,9 +1,11 @@
 package io.tenantry.tenantapp.identity;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantry.tenantapp.identity.IdentityDtos.InvitationView;
 import io.tenantry.tenantapp.identity.IdentityDtos.InviteRequest;
+import io.tenantry.tenantapp.identity.IdentityDtos.PasswordChange;
 import io.tenantry.tenantapp.identity.IdentityDtos.RoleChange;
 import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
 import jakarta.validation.Valid;
@@ -70,6 +72,22 @@ public class StaffResource {
   @PermissionsAllowed("staff:write")
   public StaffView enable(UUID id) {
     return service.enable(id);
+  }
+
+  @POST
+  @Path("{id}/reset-password")
+  @PermissionsAllowed("staff:write")
+  public InvitationView resetPassword(UUID id) {
+    return service.resetPassword(id, actingUser());
+  }
+
+  /** The caller's own password; any signed-in staff member may change it. */
+  @POST
+  @Path("me/password")
+  @Authenticated
+  public Response changePassword(@Valid @NotNull PasswordChange body) {
+    service.changePassword(actingUser(), body.currentPassword(), body.newPassword());
+    return Response.noContent().build();
   }
 
   private UUID actingUser() {

@@ -129,6 +129,41 @@ public class StaffService {
     return staff.all().stream().map(StaffView::of).toList();
   }
 
+  /** The staff member changes their own password; their refresh tokens stop working. */
+  @Transactional
+  public void changePassword(UUID id, String currentPassword, String newPassword) {
+    StaffUser user = staff.lock(id);
+    if (!Secrets.passwordMatches(currentPassword, user.passwordHash)) {
+      throw ProblemException.invalid("currentPassword", "is not your current password");
+    }
+    user.passwordHash = Secrets.hashPassword(newPassword);
+    staff.update(user);
+    auth.revokeAll(id);
+  }
+
+  /**
+   * An administrator resets someone's password: the password stops working and the user is back to
+   * {@code invited} with a new one-time link (on the same seat), through which they set a new one
+   * as an invited person does.
+   */
+  @Transactional
+  public InvitationView resetPassword(UUID id, UUID actingUser) {
+    StaffUser user = staff.lock(id);
+    refuseSelf(id, actingUser, "reset their own password; change it instead");
+    if (user.status == StaffStatus.disabled) {
+      throw ProblemException.conflict(
+          "invalid-transition", "staff user is disabled; enable them first", Map.of());
+    }
+    String token = Secrets.newToken();
+    user.passwordHash = null;
+    user.status = StaffStatus.invited;
+    user.inviteTokenHash = Secrets.digest(token);
+    user.inviteExpiresAt = Timestamps.now().plus(config.inviteLifetime());
+    staff.update(user);
+    auth.revokeAll(id);
+    return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
+  }
+
   private static void refuseSelf(UUID id, UUID actingUser, String what) {
     // keeps the last administrator from locking everyone out by accident
     if (id.equals(actingUser)) {

@@ -266,4 +266,87 @@ class AuthTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("role"));
   }
+
+  @Test
+  void staffMemberChangesTheirOwnPasswordWithTheCurrentOne() {
+    accept(invite("changes@acme.test", Role.support));
+    String access = login("changes@acme.test").getString("accessToken");
+
+    given()
+        .auth()
+        .oauth2(access)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of("currentPassword", "not my password", "newPassword", "another long passphrase"))
+        .post("/api/v1/staff/me/password")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("currentPassword"));
+    given()
+        .auth()
+        .oauth2(access)
+        .contentType(ContentType.JSON)
+        .body(Map.of("currentPassword", PASSWORD, "newPassword", "another long passphrase"))
+        .post("/api/v1/staff/me/password")
+        .then()
+        .statusCode(204);
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", "changes@acme.test", "password", PASSWORD))
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", "changes@acme.test", "password", "another long passphrase"))
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void passwordChangeWithoutATokenIsUnauthorized() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("currentPassword", PASSWORD, "newPassword", "another long passphrase"))
+        .post("/api/v1/staff/me/password")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void adminResetStopsThePasswordAndHandsOutAOneTimeLink() {
+    accept(invite("forgot@acme.test", Role.billing));
+    String id =
+        given()
+            .auth()
+            .oauth2(tenant.tokenFor(Role.tenant_admin))
+            .get("/api/v1/staff")
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("find { it.email == 'forgot@acme.test' }.id");
+
+    String token =
+        given()
+            .auth()
+            .oauth2(tenant.tokenFor(Role.tenant_admin))
+            .post("/api/v1/staff/" + id + "/reset-password")
+            .then()
+            .statusCode(200)
+            .body("user.status", equalTo("invited"))
+            .extract()
+            .path("inviteToken");
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", "forgot@acme.test", "password", PASSWORD))
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(401);
+    accept(token);
+    login("forgot@acme.test");
+  }
 }

@@ -68,6 +68,7 @@ class PermissionMatrixTest {
               "PUT /api/v1/staff/{id}/role staff:write",
               "POST /api/v1/staff/{id}/disable staff:write",
               "POST /api/v1/staff/{id}/enable staff:write",
+              "POST /api/v1/staff/{id}/reset-password staff:write",
               "GET /api/v1/search?q=zz search:read",
               "POST /api/v1/demo-data?subscribers=0 demo:write")
           .map(line -> line.split(" "))

@@ -1,0 +1,103 @@
+package io.tenantry.tenantapp.web;
+
+import io.tenantry.tenantapp.entitlements.EntitlementsStore;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Guards every /app page: resolves the session cookie, sends anyone without a session to the
+ * sign-in page, refuses cross-site writes (Sec-Fetch-Site / Origin) and, while the license makes
+ * the tenant read-only, every write but signing in and out. The /api bearer-token paths are never
+ * touched: the cookie authenticates /app only.
+ */
+public class StaffWebFilter {
+
+  static final String COOKIE = "tenantry_staff";
+  static final String SIGN_IN = "/app/sign-in";
+
+  /** Pages reachable without a session. */
+  private static final Set<String> PUBLIC = Set.of(SIGN_IN, "/app/invitation");
+
+  /** Writes that stay possible on a read-only tenant: they change no tenant data. */
+  private static final Set<String> ALWAYS_WRITABLE =
+      Set.of(SIGN_IN, "/app/sign-out", "/app/invitation", "/app/password");
+
+  private static final Set<String> READS = Set.of("GET", "HEAD");
+
+  private final WebSessions sessions;
+  private final CurrentStaff current;
+  private final EntitlementsStore entitlements;
+  private final Clock clock;
+  private final WebErrors errors;
+
+  StaffWebFilter(
+      WebSessions sessions,
+      CurrentStaff current,
+      EntitlementsStore entitlements,
+      Clock clock,
+      WebErrors errors) {
+    this.errors = errors;
+    this.sessions = sessions;
+    this.current = current;
+    this.entitlements = entitlements;
+    this.clock = clock;
+  }
+
+  @ServerRequestFilter
+  public Optional<Response> guard(ContainerRequestContext request) {
+    String path = request.getUriInfo().getRequestUri().getPath();
+    if (!path.equals("/app") && !path.startsWith("/app/")) {
+      return Optional.empty();
+    }
+    boolean write = !READS.contains(request.getMethod());
+    if (write && crossSite(request)) {
+      return Optional.of(errors.page(403, "Cross-site request refused."));
+    }
+    Cookie cookie = request.getCookies().get(COOKIE);
+    Optional<SignedIn> user =
+        cookie == null ? Optional.empty() : sessions.resolve(cookie.getValue());
+    current.set(user.orElse(null), request.getHeaderString("X-CSRF-Token"));
+    if (user.isEmpty() && !PUBLIC.contains(path)) {
+      if (request.getHeaderString("HX-Request") != null) {
+        return Optional.of(Response.status(401).header("HX-Redirect", SIGN_IN).build());
+      }
+      return Optional.of(Response.seeOther(URI.create(SIGN_IN)).build());
+    }
+    if (write
+        && !ALWAYS_WRITABLE.contains(path)
+        && entitlements.current().readOnlyAt(clock.instant()).isPresent()) {
+      return Optional.of(
+          errors.page(403, "The tenant is read-only: its license no longer allows changes."));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Browsers say where a request comes from: Sec-Fetch-Site (all current browsers) and Origin on
+   * every POST. Either naming another site refuses it, on top of the CSRF token.
+   */
+  private static boolean crossSite(ContainerRequestContext request) {
+    String site = request.getHeaderString("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return true;
+    }
+    String origin = request.getHeaderString("Origin");
+    if (origin == null || origin.equals("null")) {
+      return origin != null;
+    }
+    String host = request.getHeaderString("Host");
+    try {
+      URI uri = URI.create(origin);
+      String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      return host == null || !host.equalsIgnoreCase(authority);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+}
