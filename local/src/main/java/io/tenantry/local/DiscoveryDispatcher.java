@@ -98,6 +98,17 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  private boolean exists(String path) {
+    RecordedRequest get =
+        new RecordedRequest(
+            "HTTP/1.1",
+            io.fabric8.mockwebserver.dsl.HttpMethod.GET,
+            path,
+            io.fabric8.mockwebserver.http.Headers.builder().build(),
+            new io.fabric8.mockwebserver.http.Buffer());
+    return super.dispatch(get).code() == 200;
+  }
+
   private void add(String groupVersion, APIResource resource) {
     resources.computeIfAbsent(groupVersion, gv -> new ArrayList<>()).add(resource);
   }
@@ -116,6 +127,10 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    if (ServerSideApply.isApply(request)) {
+      // Translated into a plain create or merge patch, which admission then checks as any other.
+      return dispatch(ServerSideApply.translate(request, this::exists));
+    }
     String path = request.getPath().replaceAll("\\?.*$", "");
     MockResponse refused = TenantAdmission.refusal(request, path);
     if (refused != null) {

@@ -40,7 +40,6 @@ public final class LocalPlatform implements AutoCloseable {
   private ServiceProcess controlPlane;
 
   public static void main(String[] args) throws Exception {
-    MOCK_SERVER_LOG.setLevel(Level.WARNING);
     LocalPlatform platform = new LocalPlatform();
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "tenantry-local-stop"));
     try {
@@ -68,6 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Starts everything; {@code extraControlPlaneEnv} is for tests (a known owner password). */
   void start(LocalSettings settings, Map<String, String> extraControlPlaneEnv) throws Exception {
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
     this.settings = settings;
     Progress.step("starting PostgreSQL");
     database = track(LocalDatabase.start(settings));

@@ -218,4 +218,37 @@ class EmbeddedKubernetesTest {
     assertThat(get("/apis/tenantry.io/v1alpha1/tenants/valid-one").at("/spec/displayName").asText())
         .isEqualTo("Valid");
   }
+
+  @Test
+  void serverSideApplyCreatesAnAbsentObjectAndMergesIntoAnExistingOne() {
+    try (KubernetesClient client =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(kube.url()).build())
+            .build()) {
+      io.fabric8.kubernetes.api.model.ConfigMap first =
+          new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+              .withNewMetadata()
+              .withName("applied")
+              .withNamespace("tenantry-system")
+              .endMetadata()
+              .addToData("a", "1")
+              .build();
+      client.resource(first).fieldManager("test").forceConflicts().serverSideApply();
+      io.fabric8.kubernetes.api.model.ConfigMap second =
+          new io.fabric8.kubernetes.api.model.ConfigMapBuilder(first).addToData("b", "2").build();
+      second.getData().put("a", "changed");
+      client.resource(second).fieldManager("test").forceConflicts().serverSideApply();
+
+      assertThat(
+              client
+                  .configMaps()
+                  .inNamespace("tenantry-system")
+                  .withName("applied")
+                  .get()
+                  .getData())
+          .containsEntry("a", "changed")
+          .containsEntry("b", "2");
+    }
+  }
 }
