@@ -179,7 +179,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
       return patchIfChanged(tenant, status(tenant, Observation.invalid(problems)));
     }
     Map<String, Exception> failures = reconcileWorkflow(context);
-    TenantStatus status = status(tenant, observer.observe(context, failures));
+    Observation seen = observer.observe(tenant, context, failures);
+    metrics.isolationFailures(tenant.slug(), seen.isolationFailures());
+    TenantStatus status = status(tenant, seen);
     if (!failures.isEmpty()) {
       // Thrown so that JOSDK retries with backoff; updateErrorStatus writes this status.
       throw new StackNotReconciledException(status, failures);

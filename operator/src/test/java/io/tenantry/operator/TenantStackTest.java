@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -183,6 +184,7 @@ class TenantStackTest {
             "NamespaceReady=True",
             "NetworkIsolated=True",
             "DatabaseReady=True",
+            "IsolationVerified=True",
             "AppAvailable=True",
             "IngressReady=True",
             "Ready=True");
@@ -448,6 +450,45 @@ class TenantStackTest {
                 "tenantry_operator_reconcile_duration_seconds_count{tenant=\""
                     + tenant.slug()
                     + "\"}"));
+  }
+
+  @Test
+  void anEditedNetworkPolicyIsRevertedCountedAndTheTenantVerifiesItsIsolationAgain() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("drift"), Plan.FREE));
+    String ns = "tenant-" + tenant.slug();
+    await().atMost(PROVISIONING).until(() -> isolationVerified(tenant));
+    double revertedBefore = metrics.driftReverted(tenant.slug());
+
+    NetworkPolicy egress = get(NetworkPolicy.class, ns, "allow-egress");
+    egress
+        .getSpec()
+        .setEgress(
+            List.of(
+                new NetworkPolicyEgressRuleBuilder()
+                    .addNewTo()
+                    .withNewIpBlock()
+                    .withCidr("0.0.0.0/0")
+                    .endIpBlock()
+                    .endTo()
+                    .build()));
+    client.resource(egress).update();
+
+    await()
+        .atMost(PROVISIONING)
+        .untilAsserted(
+            () ->
+                assertThat(get(NetworkPolicy.class, ns, "allow-egress").getSpec().getEgress())
+                    .hasSizeGreaterThan(1));
+    assertThat(metrics.driftReverted(tenant.slug())).isGreaterThan(revertedBefore);
+    await().atMost(PROVISIONING).until(() -> isolationVerified(tenant));
+  }
+
+  private boolean isolationVerified(Tenant tenant) {
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    return stored != null
+        && stored.getStatus() != null
+        && stored.getStatus().conditions.stream()
+            .anyMatch(c -> "IsolationVerified".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private Tenant create(Tenant tenant) {

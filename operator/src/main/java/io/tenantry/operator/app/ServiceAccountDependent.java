@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 
 /**
@@ -14,8 +14,7 @@ import io.tenantry.operator.naming.TenantNames;
  * Kubernetes API, so it cannot touch its quota, policies or bindings.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class ServiceAccountDependent
-    extends CRUDKubernetesDependentResource<ServiceAccount, Tenant> {
+public class ServiceAccountDependent extends IsolationDependent<ServiceAccount> {
 
   public ServiceAccountDependent() {
     super(ServiceAccount.class);

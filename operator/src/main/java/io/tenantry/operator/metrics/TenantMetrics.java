@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,6 +17,8 @@ public class TenantMetrics {
   public static final String RECONCILIATIONS = "tenantry.operator.reconciliations";
   public static final String DURATION = "tenantry.operator.reconcile.duration";
   public static final String ERRORS = "tenantry.operator.reconcile.errors";
+  public static final String ISOLATION_FAILURES = "tenantry.operator.isolation.check.failures";
+  public static final String DRIFT_REVERTED = "tenantry.operator.isolation.drift.reverted";
 
   private final MeterRegistry registry;
 
@@ -32,6 +35,33 @@ public class TenantMetrics {
       sample.stop(Timer.builder(DURATION).tag("tenant", tenant).register(registry));
       Counter.builder(RECONCILIATIONS).tag("tenant", tenant).register(registry).increment();
     }
+  }
+
+  /** Counts each isolation check {@code tenant}'s stack failed in one reconcile. */
+  public void isolationFailures(String tenant, List<String> checks) {
+    for (String check : checks) {
+      Counter.builder(ISOLATION_FAILURES)
+          .tag("tenant", tenant)
+          .tag("check", check)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  /** Counts an isolation object of {@code tenant} found changed and written back. */
+  public void driftReverted(String tenant, String kind) {
+    Counter.builder(DRIFT_REVERTED)
+        .tag("tenant", tenant)
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+
+  /** How many isolation objects of {@code tenant} were written back after a change. */
+  public double driftReverted(String tenant) {
+    return registry.find(DRIFT_REVERTED).tag("tenant", tenant).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   /** Counts a failed reconcile of {@code tenant}, by condition reason. */

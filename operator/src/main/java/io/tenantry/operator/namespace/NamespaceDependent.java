@@ -4,16 +4,16 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code tenant-<slug>}, where Pod Security Admission enforces the restricted profile. */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class NamespaceDependent extends CRUDKubernetesDependentResource<Namespace, Tenant> {
+public class NamespaceDependent extends IsolationDependent<Namespace> {
 
   public NamespaceDependent() {
     super(Namespace.class);

@@ -5,11 +5,11 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.config.PlanTier;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /** The namespace's share of the cluster, sized by the plan's tier. */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class ResourceQuotaDependent extends CRUDKubernetesDependentResource<ResourceQuota, Tenant> {
+public class ResourceQuotaDependent extends IsolationDependent<ResourceQuota> {
 
   @Inject OperatorConfig config;
 

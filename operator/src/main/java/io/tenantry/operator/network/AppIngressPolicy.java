@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 
@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
  * controller's pods only, not from any other pod of their namespaces.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class AppIngressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
+public class AppIngressPolicy extends IsolationDependent<NetworkPolicy> {
 
   public static final int APP_PORT = 8080;
 

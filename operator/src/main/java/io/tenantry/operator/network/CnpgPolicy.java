@@ -4,17 +4,17 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** The CloudNativePG operator manages instance pods through their status (8000) and SQL ports. */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class CnpgPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
+public class CnpgPolicy extends IsolationDependent<NetworkPolicy> {
 
   @Inject OperatorConfig config;
 

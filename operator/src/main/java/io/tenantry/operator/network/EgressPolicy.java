@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Set;
  * (cloud metadata), the cluster's own pod or service ranges, nodes or other private ranges.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class EgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, Tenant> {
+public class EgressPolicy extends IsolationDependent<NetworkPolicy> {
 
   public static final String ANYWHERE = "0.0.0.0/0";
 

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param problems invalid-spec messages; non-empty means nothing was reconciled
  * @param failures exception per failed dependent name
+ * @param isolationFailures ids of the isolation checks the stack as read back fails ({@link
+ *     io.tenantry.operator.isolation.IsolationChecks}); empty when verified
  * @param appFailure why the app's replica cannot run, as its Deployment reports it ({@code
  *     ReplicaFailure}: an image that cannot be pulled, a missing Secret key, a crash loop)
  */
@@ -21,7 +23,8 @@ public record Observation(
     int availableReplicas,
     boolean ingressExists,
     Map<String, Exception> failures,
-    Optional<AppFailure> appFailure) {
+    Optional<AppFailure> appFailure,
+    List<String> isolationFailures) {
 
   /** A Deployment's {@code ReplicaFailure} condition: the kubelet's reason and message. */
   public record AppFailure(String reason, String message) {}
@@ -42,7 +45,8 @@ public record Observation(
         availableReplicas,
         ingressExists,
         failures,
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   public static Observation invalid(List<String> problems) {

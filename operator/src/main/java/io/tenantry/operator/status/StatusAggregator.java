@@ -31,6 +31,7 @@ public final class StatusAggregator {
   public static final String DATABASE_READY = "DatabaseReady";
   public static final String APP_AVAILABLE = "AppAvailable";
   public static final String INGRESS_READY = "IngressReady";
+  public static final String ISOLATION_VERIFIED = "IsolationVerified";
   public static final String READY = "Ready";
 
   public static final String INVALID_SPEC = "InvalidSpec";
@@ -115,6 +116,20 @@ public final class StatusAggregator {
     set(conditions, seen, NAMESPACE_READY, seen.namespaceExists(), "NamespaceCreated");
     set(conditions, seen, NETWORK_ISOLATED, seen.policiesExist(), "PoliciesApplied");
     set(conditions, seen, DATABASE_READY, seen.databaseExists(), "DatabaseProvisioned");
+    setIsolation(conditions, seen.isolationFailures());
+  }
+
+  /** The isolation checks of the stack as read back, naming each that fails. */
+  private static void setIsolation(Conditions conditions, List<String> failing) {
+    if (failing.isEmpty()) {
+      conditions.set(ISOLATION_VERIFIED, true, "AllChecksPassed", "");
+    } else {
+      conditions.set(
+          ISOLATION_VERIFIED,
+          false,
+          "IsolationCheckFailed",
+          "failing: " + String.join(", ", failing));
+    }
   }
 
   private static void setSuspended(Conditions conditions) {

@@ -1,6 +1,8 @@
 package io.tenantry.operator.status;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -10,6 +12,8 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.database.CnpgCluster;
 import io.tenantry.operator.database.TenantDatabase;
+import io.tenantry.operator.isolation.IsolationChecks;
+import io.tenantry.operator.isolation.Stack;
 import io.tenantry.operator.naming.TenantNames;
 import io.tenantry.operator.workflow.Dependents;
 import io.tenantry.operator.workflow.Secondaries;
@@ -30,7 +34,8 @@ public class TenantObserver {
   }
 
   /** What exists now, given the dependents that failed in this reconcile (by name). */
-  public Observation observe(Context<Tenant> context, Map<String, Exception> failures) {
+  public Observation observe(
+      Tenant tenant, Context<Tenant> context, Map<String, Exception> failures) {
     Optional<Deployment> app = context.getSecondaryResource(Deployment.class);
     return new Observation(
         List.of(),
@@ -40,7 +45,25 @@ public class TenantObserver {
         app.map(Deployment::getStatus).map(DeploymentStatus::getAvailableReplicas).orElse(0),
         context.getSecondaryResource(Ingress.class).isPresent(),
         failures,
-        app.flatMap(TenantObserver::replicaFailure));
+        app.flatMap(TenantObserver::replicaFailure),
+        IsolationChecks.failing(stack(tenant, context)));
+  }
+
+  /** The stack as the informer caches hold it: what the API server last reported. */
+  private Stack stack(Tenant tenant, Context<Tenant> context) {
+    Optional<Boolean> databaseIsolated =
+        config.database().cloudNativePg()
+            ? Optional.empty()
+            : context.getSecondaryResource(TenantDatabase.class).map(TenantDatabase::isolated);
+    return new Stack(
+        tenant.slug(),
+        context.getSecondaryResource(Namespace.class),
+        context.getSecondaryResource(ServiceAccount.class),
+        context.getSecondaryResource(Deployment.class),
+        context.getSecondaryResource(ResourceQuota.class),
+        context.getSecondaryResourcesAsStream(NetworkPolicy.class).toList(),
+        config.network().clusterCidrs(),
+        databaseIsolated);
   }
 
   /** The Deployment's {@code ReplicaFailure} condition while it is true. */

@@ -35,6 +35,7 @@ class StatusAggregatorTest {
             "NamespaceReady",
             "NetworkIsolated",
             "DatabaseReady",
+            "IsolationVerified",
             "AppAvailable",
             "IngressReady",
             "Ready");
@@ -94,6 +95,31 @@ class StatusAggregatorTest {
     assertThat(condition(status, "DatabaseReady").getMessage())
         .isEqualTo("cannot reach database server db:5432");
     assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aFailingIsolationCheckIsNamedAndKeepsTheTenantFromReady() {
+    Observation seen =
+        new Observation(
+            List.of(),
+            true,
+            true,
+            true,
+            1,
+            true,
+            Map.of(),
+            java.util.Optional.empty(),
+            List.of("default-deny", "no-foreign-peer"));
+
+    TenantStatus status = StatusAggregator.aggregate(tenant, seen, URL, T0);
+
+    assertThat(condition(status, "IsolationVerified").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "IsolationVerified").getReason())
+        .isEqualTo("IsolationCheckFailed");
+    assertThat(condition(status, "IsolationVerified").getMessage())
+        .isEqualTo("failing: default-deny, no-foreign-peer");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "Ready").getMessage()).contains("IsolationVerified");
   }
 
   @Test
@@ -169,7 +195,8 @@ class StatusAggregatorTest {
             true,
             Map.of(),
             java.util.Optional.of(
-                new Observation.AppFailure("ErrImagePull", "failed to pull image \"x:1\"")));
+                new Observation.AppFailure("ErrImagePull", "failed to pull image \"x:1\"")),
+            List.of());
 
     TenantStatus status = StatusAggregator.aggregate(tenant, seen, URL, T0);
 
