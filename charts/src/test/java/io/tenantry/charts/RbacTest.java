@@ -50,7 +50,7 @@ class RbacTest {
   void noRoleCanEscalate(String databaseMode) {
     List<JsonNode> roles = roles(render(databaseMode));
 
-    assertThat(roles).hasSize(4);
+    assertThat(roles).hasSize(5);
     for (JsonNode role : roles) {
       for (JsonNode rule : role.path("rules")) {
         assertThat(rule.path("apiGroups").toString())
@@ -143,6 +143,20 @@ class RbacTest {
     assertThat(role.path("rules")).hasSize(2);
     assertThat(role.at("/rules/0/verbs").toString()).isEqualTo("[\"create\"]");
     assertThat(role.at("/rules/1/resourceNames").toString()).isEqualTo("[\"platform-key\"]");
+    assertThat(role.at("/rules/1/verbs").toString()).isEqualTo("[\"get\",\"update\",\"patch\"]");
+  }
+
+  @Test
+  void controlPlaneMayTouchOnlyThePublicKeyBundleConfigMapInItsNamespace() {
+    JsonNode role =
+        TenantryChart.render(Map.of()).get("Role", "tenantry-control-plane-public-keys");
+
+    assertThat(role.at("/metadata/namespace").asText()).isEqualTo(TenantryChart.NAMESPACE);
+    assertThat(role.path("rules")).hasSize(2);
+    assertThat(role.at("/rules/0/resources").toString()).isEqualTo("[\"configmaps\"]");
+    assertThat(role.at("/rules/0/verbs").toString()).isEqualTo("[\"create\"]");
+    assertThat(role.at("/rules/1/resourceNames").toString())
+        .isEqualTo("[\"tenantry-platform-public-keys\"]");
     assertThat(role.at("/rules/1/verbs").toString()).isEqualTo("[\"get\",\"update\",\"patch\"]");
   }
 

@@ -255,7 +255,7 @@ class ValuesOptionsTest {
   }
 
   @Test
-  void bothComponentsUseTheSamePlatformKeySecret() {
+  void theOperatorTrustsTheKeyBundleTheControlPlanePublishes() {
     Rendered rendered = TenantryChart.render(Map.of("signingKeys.secretName", "platform-key"));
 
     assertThat(
@@ -267,8 +267,9 @@ class ValuesOptionsTest {
     assertThat(
             rendered
                 .env(OPERATOR, "TENANTRY_OPERATOR_PLATFORM_PUBLIC_KEY")
-                .at("/valueFrom/secretKeyRef"))
-        .hasToString("{\"name\":\"platform-key\",\"key\":\"public-key.pem\"}");
+                .at("/valueFrom/configMapKeyRef"))
+        .hasToString(
+            "{\"name\":\"tenantry-platform-public-keys\",\"key\":\"platform-public-keys.pem\"}");
   }
 
   @Test

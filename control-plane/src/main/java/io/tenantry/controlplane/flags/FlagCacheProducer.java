@@ -17,7 +17,7 @@ public class FlagCacheProducer {
   EffectiveFlagCache effectiveFlagCache(
       RedisToggle redis, FlagsConfig config, Instance<RedisDataSource> dataSource) {
     if (redis.enabled()) {
-      return new RedisFlagCache(dataSource.get(), config.cacheTtl());
+      return new FallbackFlagCache(new RedisFlagCache(dataSource.get(), config.cacheTtl()));
     }
     LOG.info("tenantry.redis.enabled=false: effective feature flags are cached in process memory");
     return new LocalFlagCache();

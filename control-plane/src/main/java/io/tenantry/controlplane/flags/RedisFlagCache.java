@@ -2,6 +2,7 @@ package io.tenantry.controlplane.flags;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.tenantry.controlplane.flags.FlagViews.EffectiveFlags;
 import java.time.Duration;
@@ -39,6 +40,7 @@ class RedisFlagCache implements EffectiveFlagCache {
 
   @Override
   public void evictAll() {
-    keys.keys(PREFIX + "*").forEach(keys::del);
+    // SCAN walks the keyspace in steps; KEYS would block Redis for every client at once
+    keys.scan(new KeyScanArgs().match(PREFIX + "*").count(500)).toIterable().forEach(keys::del);
   }
 }

@@ -4,6 +4,8 @@ import io.smallrye.jwt.build.Jwt;
 import io.tenantry.controlplane.secrets.PlatformKeys;
 import io.tenantry.controlplane.signin.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -21,19 +23,31 @@ public class EntitlementsSigner {
   private final PlatformKeys keys;
   private final AuthConfig auth;
   private final LicensingConfig config;
+  private final EntityManager em;
 
-  EntitlementsSigner(PlatformKeys keys, AuthConfig auth, LicensingConfig config) {
+  EntitlementsSigner(PlatformKeys keys, AuthConfig auth, LicensingConfig config, EntityManager em) {
     this.keys = keys;
     this.auth = auth;
     this.config = config;
+    this.em = em;
   }
 
+  /**
+   * Signs {@code entitlements} with the next {@code ver}: a number from one database sequence, so
+   * it grows with every signature whichever replica makes it, and a tenant app that remembers the
+   * highest it accepted can refuse an older, validly signed blob put back into the spec.
+   */
+  @Transactional
   public String sign(String slug, Map<String, Object> entitlements) {
     Instant now = Instant.now();
+    long version =
+        ((Number) em.createNativeQuery("SELECT nextval('entitlements_version')").getSingleResult())
+            .longValue();
     return Jwt.claims()
         .issuer(auth.issuer())
         .subject("tenant:" + slug)
         .claim("tenant", slug)
+        .claim("ver", version)
         .issuedAt(now)
         .expiresAt(now.plus(config.signatureValidity()))
         .claim("entitlements", entitlements)

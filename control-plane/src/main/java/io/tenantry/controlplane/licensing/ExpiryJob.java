@@ -1,7 +1,9 @@
 package io.tenantry.controlplane.licensing;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tenantry.controlplane.web.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
 /** Runs the license expiry on every instance; {@link LicenseExpiry} keeps it exactly-once. */
@@ -12,17 +14,22 @@ public class ExpiryJob {
 
   private final DefaultLicenses defaults;
   private final LicenseExpiry expiry;
+  private final RequestContext context;
 
-  ExpiryJob(DefaultLicenses defaults, LicenseExpiry expiry) {
+  ExpiryJob(DefaultLicenses defaults, LicenseExpiry expiry, RequestContext context) {
     this.defaults = defaults;
     this.expiry = expiry;
+    this.context = context;
   }
 
   @Scheduled(
       every = "${tenantry.licensing.expiry-check-interval:1m}",
       delayed = "10s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @ActivateRequestContext
   void run() {
+    // what this run changes (licenses it creates for adopted tenants) is audited under its name
+    context.actingAs(LicenseExpiry.ACTOR);
     int created = defaults.ensureMissing();
     int moved = expiry.run();
     if (created + moved > 0) {

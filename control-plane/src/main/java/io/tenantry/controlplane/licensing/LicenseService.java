@@ -9,6 +9,7 @@ import io.tenantry.controlplane.licensing.LicenseViews.HistoryView;
 import io.tenantry.controlplane.licensing.LicenseViews.LicenseView;
 import io.tenantry.controlplane.tenants.TenantPush;
 import io.tenantry.controlplane.tenants.TenantRecord;
+import io.tenantry.controlplane.web.Dates;
 import io.tenantry.controlplane.web.RequestContext;
 import io.tenantry.crds.v1alpha1.LicenseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,6 +129,10 @@ public class LicenseService {
       try {
         expiresAt =
             OffsetDateTime.parse(body.expiresAt()).toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (!Dates.inRange(expiresAt)) {
+          errors.add(new Problem.FieldError("expiresAt", Dates.RANGE_RULE));
+          expiresAt = null;
+        }
       } catch (DateTimeParseException e) {
         errors.add(
             new Problem.FieldError(

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Which tenants a search asks: those Ready and not suspended, optionally only some of them. */
+/**
+ * Which tenants a search asks: those Ready and not suspended, optionally only some of them. Every
+ * other live tenant (or named one) is skipped with its reason, so the answer says it is partial.
+ */
 @ApplicationScoped
 public class SearchTargets {
 
@@ -30,8 +33,9 @@ public class SearchTargets {
   public Targets resolve(List<String> requested) {
     List<TenantRecord> candidates =
         requested == null
+            // every live tenant, so one that cannot be asked is reported as skipped, not left out
             ? TenantRecord.list(
-                "phase = ?1 and state = ?2", Phase.Ready.name(), LifecycleState.ACTIVE)
+                "state in ?1", List.of(LifecycleState.ACTIVE, LifecycleState.SUSPENDED))
             : TenantRecord.list("slug in ?1", new TreeSet<>(requested));
     Map<String, String> skipped = new java.util.TreeMap<>();
     if (requested != null) {

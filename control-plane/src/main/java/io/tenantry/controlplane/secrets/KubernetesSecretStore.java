@@ -3,6 +3,8 @@ package io.tenantry.controlplane.secrets;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -37,18 +39,37 @@ public class KubernetesSecretStore implements SecretStore {
 
   @Override
   public void write(String name, Map<String, String> values) {
-    Secret secret =
-        new SecretBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(namespace)
-            .addToLabels("app.kubernetes.io/part-of", "tenantry")
-            .addToLabels("app.kubernetes.io/managed-by", "tenantry-control-plane")
-            .endMetadata()
-            .withType("Opaque")
-            .withData(encoded(values))
-            .build();
-    client.secrets().inNamespace(namespace).resource(secret).createOr(op -> op.update());
+    client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(secret(name, values))
+        .createOr(op -> op.update());
+  }
+
+  @Override
+  public boolean createIfAbsent(String name, Map<String, String> values) {
+    try {
+      client.secrets().inNamespace(namespace).resource(secret(name, values)).create();
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        return false; // another replica created it first; the caller reads theirs back
+      }
+      throw e;
+    }
+  }
+
+  private Secret secret(String name, Map<String, String> values) {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .addToLabels("app.kubernetes.io/part-of", "tenantry")
+        .addToLabels("app.kubernetes.io/managed-by", "tenantry-control-plane")
+        .endMetadata()
+        .withType("Opaque")
+        .withData(encoded(values))
+        .build();
   }
 
   /**

@@ -26,12 +26,20 @@ public class PlatformKeys {
 
   static final String PRIVATE_KEY = "private-key.pem";
   static final String PUBLIC_KEY = "public-key.pem";
+
+  /**
+   * Public keys of retired pairs still trusted during a rotation's overlap, as PEM blocks one after
+   * the other; put there by whoever rotates the key (docs/operations.md, "Rotate signing keys").
+   */
+  static final String PREVIOUS_PUBLIC_KEYS = "previous-public-keys.pem";
+
   private static final Logger LOG = Logger.getLogger(PlatformKeys.class);
 
   private final SecretStore store;
   private final SecretsConfig config;
   private volatile KeyPair keyPair;
   private volatile SignatureAlgorithm algorithm;
+  private volatile String previousPublicKeys = "";
 
   PlatformKeys(SecretStore store, SecretsConfig config) {
     this.store = store;
@@ -42,18 +50,43 @@ public class PlatformKeys {
   void load() {
     String name = config.platformKeyName();
     Map<String, String> stored = store.read(name).orElse(null);
-    if (stored == null || !stored.containsKey(PRIVATE_KEY) || !stored.containsKey(PUBLIC_KEY)) {
-      KeyPair generated = KeyPairs.newEcP256();
-      store.write(
-          name,
-          Map.of(
-              PRIVATE_KEY, Pem.encode(Pem.PRIVATE_KEY, generated.getPrivate().getEncoded()),
-              PUBLIC_KEY, Pem.encode(Pem.PUBLIC_KEY, generated.getPublic().getEncoded())));
-      LOG.infof("generated the platform signing key pair (EC P-256) and stored it as %s", name);
-      use(generated);
-      return;
+    if (!complete(stored)) {
+      stored = createOnce(name);
     }
     use(parse(stored.get(PUBLIC_KEY), stored.get(PRIVATE_KEY)));
+    previousPublicKeys = stored.getOrDefault(PREVIOUS_PUBLIC_KEYS, "").strip();
+  }
+
+  /**
+   * Generates a key pair and stores it only if no other replica stored one first, then uses
+   * whatever the store holds: two replicas starting on an empty store end up with the same key.
+   */
+  private Map<String, String> createOnce(String name) {
+    KeyPair generated = KeyPairs.newEcP256();
+    Map<String, String> values =
+        Map.of(
+            PRIVATE_KEY, Pem.encode(Pem.PRIVATE_KEY, generated.getPrivate().getEncoded()),
+            PUBLIC_KEY, Pem.encode(Pem.PUBLIC_KEY, generated.getPublic().getEncoded()));
+    if (store.createIfAbsent(name, values)) {
+      LOG.infof("generated the platform signing key pair (EC P-256) and stored it as %s", name);
+    } else {
+      LOG.infof("another replica stored the platform signing key %s first; using that one", name);
+    }
+    Map<String, String> stored = store.read(name).orElse(null);
+    if (!complete(stored)) {
+      throw new IllegalStateException(
+          "the platform signing key "
+              + name
+              + " exists but lacks "
+              + PRIVATE_KEY
+              + " or "
+              + PUBLIC_KEY);
+    }
+    return stored;
+  }
+
+  private static boolean complete(Map<String, String> stored) {
+    return stored != null && stored.containsKey(PRIVATE_KEY) && stored.containsKey(PUBLIC_KEY);
   }
 
   private void use(KeyPair pair) {
@@ -67,6 +100,15 @@ public class PlatformKeys {
 
   public PublicKey publicKey() {
     return keyPair.getPublic();
+  }
+
+  /**
+   * Every public key a verifier should trust now, as PEM blocks: the current one first, then the
+   * retired ones of {@value #PREVIOUS_PUBLIC_KEYS}.
+   */
+  public String publicKeyBundle() {
+    String current = Pem.encode(Pem.PUBLIC_KEY, publicKey().getEncoded());
+    return previousPublicKeys.isEmpty() ? current : current + previousPublicKeys + "\n";
   }
 
   /** The one algorithm this key signs with and its tokens are verified with. */

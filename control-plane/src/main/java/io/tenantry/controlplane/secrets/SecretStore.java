@@ -11,4 +11,12 @@ public interface SecretStore {
 
   /** Stores {@code values} under {@code name}, replacing what was there. */
   void write(String name, Map<String, String> values);
+
+  /**
+   * Stores {@code values} under {@code name} only if nothing is stored there yet, atomically in the
+   * store itself, so that of two replicas racing on an empty store exactly one wins.
+   *
+   * @return true when these values were stored, false when {@code name} already existed
+   */
+  boolean createIfAbsent(String name, Map<String, String> values);
 }

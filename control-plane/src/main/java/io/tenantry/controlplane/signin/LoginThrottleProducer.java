@@ -18,7 +18,9 @@ public class LoginThrottleProducer {
   LoginThrottle loginThrottle(
       RedisToggle redis, AuthConfig config, Instance<RedisDataSource> dataSource) {
     if (redis.enabled()) {
-      return new RedisLoginThrottle(dataSource.get(), config);
+      return new FallbackLoginThrottle(
+          new RedisLoginThrottle(dataSource.get(), config),
+          new LocalLoginThrottle(config, Clock.systemUTC()));
     }
     LOG.info("tenantry.redis.enabled=false: login throttling is kept in process memory");
     return new LocalLoginThrottle(config, Clock.systemUTC());

@@ -2,6 +2,7 @@ package io.tenantry.controlplane.signin;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Duration;
@@ -11,6 +12,15 @@ import java.util.Optional;
 class RedisLoginThrottle implements LoginThrottle {
 
   private static final String PREFIX = "tenantry:login:";
+
+  /**
+   * INCR and, for the first failure, PEXPIRE in one step: a crash between the two separate commands
+   * would leave a counter that never expires and locks its account or address for good.
+   */
+  private static final String INCREMENT_WITH_EXPIRY =
+      "local n = redis.call('INCR', KEYS[1]) "
+          + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
+          + "return n";
 
   private final RedisDataSource redis;
   private final ValueCommands<String, Long> values;
@@ -41,9 +51,10 @@ class RedisLoginThrottle implements LoginThrottle {
     keys.del(failKey("account", account));
   }
 
+  /** SCAN walks the keyspace in steps; KEYS would block Redis for every client at once. */
   @Override
   public void clear() {
-    keys.keys(PREFIX + "*").forEach(keys::del);
+    keys.scan(new KeyScanArgs().match(PREFIX + "*").count(500)).toIterable().forEach(keys::del);
   }
 
   /**
@@ -55,10 +66,15 @@ class RedisLoginThrottle implements LoginThrottle {
 
   private void count(String kind, String subject, int max) {
     String failKey = failKey(kind, subject);
-    long failures = values.incr(failKey);
-    if (failures == 1) {
-      keys.pexpire(failKey, config.failureWindow().toMillis());
-    }
+    long failures =
+        redis
+            .execute(
+                "EVAL",
+                INCREMENT_WITH_EXPIRY,
+                "1",
+                failKey,
+                String.valueOf(config.failureWindow().toMillis()))
+            .toLong();
     if (failures >= max) {
       values.set(lockKey(kind, subject), failures, new SetArgs().px(config.lockout()));
       keys.del(failKey);

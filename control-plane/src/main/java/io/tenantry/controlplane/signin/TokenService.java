@@ -53,10 +53,22 @@ public class TokenService {
   /** The verified token, or empty when anything about it is wrong. */
   public Optional<JsonWebToken> verify(String token) {
     try {
-      return Optional.of(parser.parse(token, verification));
+      return Optional.of(parser.parse(token, verification)).filter(this::plausibleTimes);
     } catch (ParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A token issued in the future, or living longer than this platform ever issues, was not minted
+   * by this platform's rules: a leaked key or a forged clock must not yield a token for years.
+   */
+  private boolean plausibleTimes(JsonWebToken jwt) {
+    long skew = config.clockSkew().toSeconds();
+    long issuedAt = jwt.getIssuedAtTime();
+    long lifetime = jwt.getExpirationTime() - issuedAt;
+    return issuedAt <= Instant.now().getEpochSecond() + skew
+        && lifetime <= config.accessTokenLifetime().toSeconds() + skew;
   }
 
   /** Issues a new login: an access token and the first refresh token of a new family. */

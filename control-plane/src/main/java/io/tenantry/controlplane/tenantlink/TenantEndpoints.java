@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where each tenant app is reached: a stored override, else a configured one, else the tenant's
@@ -25,6 +27,12 @@ public class TenantEndpoints {
   public record Resolved(String slug, URI baseUrl, String source) {}
 
   static final String STORED = "stored";
+
+  /** {@code <service>.<namespace>.svc}, optionally followed by the cluster domain. */
+  private static final Pattern CLUSTER_SERVICE =
+      Pattern.compile(
+          "[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.svc(\\.cluster\\.local)?");
+
   static final String CONFIGURED = "configured";
   static final String TEMPLATE = "template";
 
@@ -107,6 +115,20 @@ public class TenantEndpoints {
     return resolveWith(slug, null);
   }
 
+  /**
+   * Service tokens go wherever an override points, so it may not point anywhere: a Service of the
+   * cluster by its DNS name, or a host an operator allowed (local runs use 127.0.0.1). Cloud
+   * metadata addresses and the control plane's own loopback are neither, unless allowed.
+   */
+  private boolean allowedHost(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (config.allowedOverrideHosts().orElse(List.of()).stream()
+        .anyMatch(allowed -> allowed.equalsIgnoreCase(name))) {
+      return true;
+    }
+    return CLUSTER_SERVICE.matcher(name).matches();
+  }
+
   private static void requireTenant(String slug) {
     if (TenantRecord.findBySlug(slug).isEmpty()) {
       throw ProblemException.notFound("tenant " + slug);
@@ -117,7 +139,7 @@ public class TenantEndpoints {
    * An absolute http(s) URL without credentials, query or fragment: service tokens are sent there,
    * so nothing may hide in it.
    */
-  static URI validUrl(String url) {
+  URI validUrl(String url) {
     String rule = "must be an absolute http or https URL without credentials, query or fragment";
     if (url == null || url.isBlank() || url.length() > 2048) {
       throw ProblemException.invalid("internalUrl", rule);
@@ -131,6 +153,12 @@ public class TenantEndpoints {
           || uri.getRawQuery() != null
           || uri.getRawFragment() != null) {
         throw ProblemException.invalid("internalUrl", rule);
+      }
+      if (!allowedHost(uri.getHost())) {
+        throw ProblemException.invalid(
+            "internalUrl",
+            "must name a cluster Service (<name>.<namespace>.svc[.cluster.local]) or a host of"
+                + " tenantry.tenant-link.allowed-override-hosts");
       }
       return uri;
     } catch (URISyntaxException e) {

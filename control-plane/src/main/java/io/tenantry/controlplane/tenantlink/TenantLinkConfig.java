@@ -3,7 +3,9 @@ package io.tenantry.controlplane.tenantlink;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How the control plane reaches tenant apps. */
 @ConfigMapping(prefix = "tenantry.tenant-link")
@@ -18,6 +20,12 @@ public interface TenantLinkConfig {
    * an override stored through the API wins over these.
    */
   Map<String, String> endpoints();
+
+  /**
+   * Hosts (names or addresses, exact) an override stored through the API may point at besides the
+   * cluster's Service names; empty in production. Local runs and tests allow 127.0.0.1.
+   */
+  Optional<List<String>> allowedOverrideHosts();
 
   /** Lifetime of a platform → tenant service token (the tenant app refuses more than 120 s). */
   @WithDefault("60s")

@@ -1,8 +1,12 @@
 package io.tenantry.controlplane.tenants;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
@@ -14,15 +18,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
  * Writes the platform's intent into Tenant resources after the change committed. A failed write
- * leaves {@code push_pending} set and is retried on the next tick, so the API never waits on the
- * cluster and never loses a change.
+ * leaves {@code push_pending} set and is retried after that tenant's own back-off ({@link
+ * PushBackoff}), so the API never waits on the cluster, never loses a change, and one tenant the
+ * cluster refuses holds back no other.
  */
 @ApplicationScoped
 public class ClusterWriter {
@@ -32,6 +41,9 @@ public class ClusterWriter {
   private final KubernetesClient client;
   private final TenantStore store;
   private final Instance<SpecContributor> contributors;
+  private final PushBackoff backoff;
+  private final KubernetesSerialization json;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   /** Propagates nothing: the push must not inherit the transaction that just committed. */
   @Inject
@@ -41,37 +53,60 @@ public class ClusterWriter {
   ManagedExecutor executor;
 
   ClusterWriter(
-      KubernetesClient client, TenantStore store, Instance<SpecContributor> contributors) {
+      KubernetesClient client,
+      TenantStore store,
+      Instance<SpecContributor> contributors,
+      TenantsConfig config) {
     this.client = client;
     this.store = store;
     this.contributors = contributors;
+    this.backoff = new PushBackoff(config.pushInterval(), config.pushBackoffCeiling());
+    this.json = client.getKubernetesSerialization();
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged event) {
     executor.runAsync(() -> push(event.slug()));
   }
 
+  /** Each due tenant alone: one the cluster refuses waits out its own back-off, not the others'. */
   @Scheduled(every = "${tenantry.tenants.push-interval}", delayed = "1s")
   void retryPending() {
-    store.pendingSlugs().forEach(this::push);
+    store.pendingSlugs(Instant.now()).forEach(slug -> executor.runAsync(() -> push(slug)));
   }
 
   /** Brings the Tenant resource for {@code slug} in line with the record; safe to repeat. */
-  synchronized void push(String slug) {
-    TenantRecord tenant = store.find(slug).orElse(null);
-    if (tenant == null || !tenant.pushPending) {
-      return;
-    }
-    try {
-      switch (tenant.state) {
-        case DELETING -> delete(tenant);
-        case ACTIVE, SUSPENDED -> apply(tenant);
-        default -> {}
+  void push(String slug) {
+    synchronized (locks.computeIfAbsent(slug, s -> new Object())) {
+      TenantRecord tenant = store.find(slug).orElse(null);
+      if (tenant == null || !tenant.pushPending) {
+        return;
       }
-      store.pushed(slug, tenant.updatedAt);
-    } catch (KubernetesClientException e) {
-      LOG.warnf("could not write Tenant %s yet (%s); will retry", slug, e.getMessage());
+      try {
+        switch (tenant.state) {
+          case DELETING -> delete(tenant);
+          case ACTIVE, SUSPENDED -> apply(tenant);
+          default -> {}
+        }
+        store.pushed(slug, tenant.updatedAt);
+      } catch (KubernetesClientException e) {
+        LOG.warnf("could not write Tenant %s yet (%s); will retry", slug, e.getMessage());
+        store.pushFailed(slug, reason(e), backoff, Instant.now());
+      } catch (RuntimeException e) {
+        // not the cluster's answer (say, signing the entitlements failed): the log has the detail
+        LOG.errorf(e, "could not prepare the write of Tenant %s; will retry", slug);
+        store.pushFailed(slug, "internal: " + e.getClass().getSimpleName(), backoff, Instant.now());
+      }
     }
+  }
+
+  /** The cluster's own words, without the request it echoes. */
+  private static String reason(KubernetesClientException e) {
+    String message =
+        e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage()
+            : e.getMessage();
+    String text = "HTTP " + e.getCode() + ": " + (message == null ? "no detail" : message);
+    return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
   private void apply(TenantRecord tenant) {
@@ -88,13 +123,29 @@ public class ClusterWriter {
       fresh.setSpec(specOf(tenant, new TenantSpec()));
       client.resource(fresh).create();
     } else {
-      resources.edit(
-          current -> {
-            current.setSpec(
-                specOf(tenant, current.getSpec() == null ? new TenantSpec() : current.getSpec()));
-            return current;
-          });
+      resources.patch(PatchContext.of(PatchType.JSON), json.asJson(specPatch(tenant, existing)));
     }
+  }
+
+  /**
+   * JSON Patch {@code add} operations for the fields the platform owns: {@code add} sets a member
+   * whether or not the stored object has it, where {@code replace} (what an edit's diff yields)
+   * fails on a Tenant written without, say, {@code suspended}. Fields the platform does not own
+   * (app version, database) stay as they are.
+   */
+  private List<Map<String, Object>> specPatch(TenantRecord tenant, Tenant existing) {
+    Map<String, Object> spec =
+        json.unmarshal(json.asJson(specOf(tenant, new TenantSpec())), new TypeReference<>() {});
+    if (existing.getSpec() == null) {
+      return List.of(Map.of("op", "add", "path", "/spec", "value", spec));
+    }
+    List<Map<String, Object>> ops = new ArrayList<>();
+    spec.forEach(
+        (field, value) -> ops.add(Map.of("op", "add", "path", "/spec/" + field, "value", value)));
+    if (tenant.region == null && existing.getSpec().region != null) {
+      ops.add(Map.of("op", "remove", "path", "/spec/region"));
+    }
+    return ops;
   }
 
   private void delete(TenantRecord tenant) {
@@ -104,11 +155,17 @@ public class ClusterWriter {
         && existing.getSpec() != null
         && existing.getSpec().deletionPolicy != DeletionPolicy.valueOf(tenant.deletionPolicy)) {
       // The operator reads the policy from the resource it finalizes; it must be current first.
-      resource.edit(
-          current -> {
-            current.getSpec().deletionPolicy = DeletionPolicy.valueOf(tenant.deletionPolicy);
-            return current;
-          });
+      resource.patch(
+          PatchContext.of(PatchType.JSON),
+          json.asJson(
+              List.of(
+                  Map.of(
+                      "op",
+                      "add",
+                      "path",
+                      "/spec/deletionPolicy",
+                      "value",
+                      tenant.deletionPolicy))));
     }
     List<?> deleted = resource.delete();
     if (deleted.isEmpty()) {

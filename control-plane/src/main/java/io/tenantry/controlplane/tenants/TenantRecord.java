@@ -47,6 +47,18 @@ public class TenantRecord extends PanacheEntityBase {
   @Column(name = "push_pending")
   public boolean pushPending;
 
+  /** Failed writes since the last successful one; drives the back-off. */
+  @Column(name = "push_failures")
+  public int pushFailures;
+
+  /** Why the last write failed, as the cluster said it; no secrets pass through here. */
+  @Column(name = "push_error")
+  public String pushError;
+
+  /** The retry tick leaves the tenant alone until then. */
+  @Column(name = "push_next_attempt_at")
+  public Instant pushNextAttemptAt;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

@@ -42,13 +42,19 @@ public class TenantService {
   private final AuditLog audit;
   private final Event<TenantChanged> changed;
   private final EntityManager em;
+  private final TenantStore store;
 
   TenantService(
-      TenantsConfig config, AuditLog audit, Event<TenantChanged> changed, EntityManager em) {
+      TenantsConfig config,
+      AuditLog audit,
+      Event<TenantChanged> changed,
+      EntityManager em,
+      TenantStore store) {
     this.config = config;
     this.audit = audit;
     this.changed = changed;
     this.em = em;
+    this.store = store;
   }
 
   @Transactional
@@ -74,6 +80,7 @@ public class TenantService {
         return replay(seen, requestHash);
       }
     }
+    store.releaseDeletedSlug(request.slug());
     if (TenantRecord.findBySlug(request.slug()).isPresent()) {
       throw ProblemException.conflict(
           "slug-taken", "a tenant with slug '" + request.slug() + "' already exists");

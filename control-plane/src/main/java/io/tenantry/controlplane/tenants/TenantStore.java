@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -34,11 +36,13 @@ public class TenantStore {
   private final AuditLog audit;
   private final EntityManager em;
   private final ObjectMapper json;
+  private final TenantPush push;
 
-  TenantStore(AuditLog audit, EntityManager em, ObjectMapper json) {
+  TenantStore(AuditLog audit, EntityManager em, ObjectMapper json, TenantPush push) {
     this.audit = audit;
     this.em = em;
     this.json = json;
+    this.push = push;
   }
 
   @Transactional
@@ -46,17 +50,39 @@ public class TenantStore {
     return TenantRecord.findBySlug(slug);
   }
 
+  /** Tenants with a write pending whose back-off, if any, has run out. */
   @Transactional
-  public List<String> pendingSlugs() {
-    return em.createQuery("select t.slug from TenantRecord t where t.pushPending", String.class)
+  public List<String> pendingSlugs(Instant now) {
+    return em.createQuery(
+            "select t.slug from TenantRecord t where t.pushPending and (t.pushNextAttemptAt is null"
+                + " or t.pushNextAttemptAt <= :now)",
+            String.class)
+        .setParameter("now", now)
         .getResultList();
   }
 
-  /** Clears the pending flag unless the record changed again since it was read. */
+  /**
+   * Clears the pending flag unless the record changed again since it was read; the failure count
+   * starts over either way, since the cluster accepted the write.
+   */
   @Transactional
   public void pushed(String slug, Instant seenUpdatedAt) {
     TenantRecord.update(
+        "pushFailures = 0, pushError = null, pushNextAttemptAt = null where slug = ?1", slug);
+    TenantRecord.update(
         "pushPending = false where slug = ?1 and updatedAt = ?2", slug, seenUpdatedAt);
+  }
+
+  /** Records a failed write and when to try again. */
+  @Transactional
+  public void pushFailed(String slug, String error, PushBackoff backoff, Instant now) {
+    TenantRecord.findBySlug(slug)
+        .ifPresent(
+            tenant -> {
+              tenant.pushFailures++;
+              tenant.pushError = error;
+              tenant.pushNextAttemptAt = now.plus(backoff.delayAfter(tenant.pushFailures));
+            });
   }
 
   /** The Tenant resource is gone after a requested deletion. */
@@ -79,10 +105,41 @@ public class TenantStore {
             Map.of("state", tenant.state.value())));
   }
 
+  /**
+   * Frees the slug of a deleted tenant for a new one (API create or a Tenant applied with kubectl):
+   * the old record keeps its id, history and audit trail under {@code <slug>~<id>}, a name no
+   * tenant can have, and the new tenant starts afresh with a new id, license and endpoint.
+   *
+   * @return true when a deleted tenant held the slug
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean releaseDeletedSlug(String slug) {
+    TenantRecord old = TenantRecord.findBySlug(slug).orElse(null);
+    if (old == null || old.state != LifecycleState.DELETED) {
+      return false;
+    }
+    String retired = slug + "~" + old.id;
+    em.flush();
+    em.detach(old);
+    em.createNativeQuery("DELETE FROM tenant_endpoints WHERE slug = ?1")
+        .setParameter(1, slug)
+        .executeUpdate();
+    em.createNativeQuery("UPDATE tenants SET slug = ?1 WHERE id = ?2")
+        .setParameter(1, retired)
+        .setParameter(2, old.id)
+        .executeUpdate();
+    audit.record(
+        AuditEvent.success("tenant.slug-released", slug, retired, Map.of("retiredAs", retired)));
+    return true;
+  }
+
   /** Mirrors what the cluster reports; adopts Tenants the platform has never seen. */
   @Transactional
   public void mirror(Tenant resource) {
     String slug = resource.getMetadata().getName();
+    if (resource.getMetadata().getDeletionTimestamp() == null && adoptable(resource)) {
+      releaseDeletedSlug(slug); // a Tenant of a deleted tenant's name is a new tenant
+    }
     if (TenantRecord.findBySlug(slug).isEmpty() && (!adoptable(resource) || !adopt(resource))) {
       return;
     }
@@ -97,7 +154,14 @@ public class TenantStore {
       tenant.state = suspended(resource) ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
     }
     if (!tenant.pushPending && resource.getSpec() != null && isLive(tenant)) {
-      copySpec(resource.getSpec(), tenant);
+      Map<String, Object> changes = copySpec(resource.getSpec(), tenant);
+      if (!changes.isEmpty()) {
+        // The cluster's change wins (docs/contracts.md): audited, and pushed back so that the
+        // signed entitlements follow the new plan or state instead of keeping the old one.
+        audit.recordAs(
+            CLUSTER, AuditEvent.success("tenant.changed-in-cluster", slug, slug, changes));
+        push.request(tenant);
+      }
     }
   }
 
@@ -160,19 +224,39 @@ public class TenantStore {
     return tenant.state == LifecycleState.ACTIVE || tenant.state == LifecycleState.SUSPENDED;
   }
 
-  /** Edits made with kubectl win when the platform has nothing pending of its own. */
-  private static void copySpec(TenantSpec spec, TenantRecord tenant) {
+  /**
+   * Edits made with kubectl win when the platform has nothing pending of its own; returns each
+   * changed field as {@code {from, to}}.
+   */
+  private static Map<String, Object> copySpec(TenantSpec spec, TenantRecord tenant) {
+    Map<String, Object> changes = new TreeMap<>();
     if (spec.displayName != null) {
-      tenant.displayName = spec.displayName;
+      tenant.displayName = changed(changes, "displayName", tenant.displayName, spec.displayName);
     }
     if (spec.plan != null) {
-      tenant.plan = spec.plan.value();
+      tenant.plan = changed(changes, "plan", tenant.plan, spec.plan.value());
     }
-    tenant.region = spec.region;
+    tenant.region = changed(changes, "region", tenant.region, spec.region);
     if (spec.deletionPolicy != null) {
-      tenant.deletionPolicy = spec.deletionPolicy.name();
+      tenant.deletionPolicy =
+          changed(changes, "deletionPolicy", tenant.deletionPolicy, spec.deletionPolicy.name());
     }
-    tenant.state = spec.isSuspended() ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
+    LifecycleState state = spec.isSuspended() ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
+    if (state != tenant.state) {
+      changed(changes, "state", tenant.state.value(), state.value());
+      tenant.state = state;
+    }
+    return changes;
+  }
+
+  private static String changed(Map<String, Object> changes, String field, String from, String to) {
+    if (!Objects.equals(from, to)) {
+      Map<String, Object> change = new HashMap<>();
+      change.put("from", from);
+      change.put("to", to);
+      changes.put(field, change);
+    }
+    return to;
   }
 
   private String toJson(Object value) {

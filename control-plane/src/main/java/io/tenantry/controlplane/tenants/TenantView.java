@@ -16,8 +16,15 @@ public record TenantView(
     @JsonRawValue String conditions,
     String url,
     String origin,
+    Push push,
     Instant createdAt,
     Instant updatedAt) {
+
+  /**
+   * Whether the platform's last change has reached the Tenant resource: {@code pending} until it
+   * has; after failed writes, how many, the cluster's last answer and when the next try is due.
+   */
+  public record Push(boolean pending, int failures, String lastError, Instant nextAttemptAt) {}
 
   static TenantView of(TenantRecord t) {
     return new TenantView(
@@ -32,6 +39,7 @@ public record TenantView(
         t.conditions == null ? "[]" : t.conditions,
         t.url,
         t.origin,
+        new Push(t.pushPending, t.pushFailures, t.pushError, t.pushNextAttemptAt),
         t.createdAt,
         t.updatedAt);
   }

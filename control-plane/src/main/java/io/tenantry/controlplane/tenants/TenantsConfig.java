@@ -20,6 +20,14 @@ public interface TenantsConfig {
   @WithDefault("5s")
   Duration pushInterval();
 
+  /** Longest wait between two writes of a tenant the cluster keeps refusing. */
+  @WithDefault("5m")
+  Duration pushBackoffCeiling();
+
+  /** How often a stopped Tenant watch is noticed and started again. */
+  @WithDefault("30s")
+  String watchCheckInterval();
+
   /** Full resync period of the Tenant informer. */
   @WithDefault("10m")
   Duration informerResync();

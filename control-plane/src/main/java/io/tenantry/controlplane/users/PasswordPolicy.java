@@ -18,16 +18,17 @@ import java.lang.annotation.Target;
 
 /**
  * The rules for every password a platform user sets, when created or changed: not blank, 12 to 1024
- * characters. Each broken rule is reported on its own, with its own message.
+ * characters, not easily guessed ({@link GuessablePasswords}). Each broken rule is reported on its
+ * own, with its own message.
  */
 @NotBlank
 @Size(min = 12, max = 1024)
-@Constraint(validatedBy = {})
+@Constraint(validatedBy = GuessablePasswords.class)
 @Documented
 @Retention(RUNTIME)
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 public @interface PasswordPolicy {
-  String message() default "is not an acceptable password";
+  String message() default GuessablePasswords.RULE;
 
   Class<?>[] groups() default {};
 

@@ -32,11 +32,16 @@ public final class Paging {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant parsed;
     try {
-      return Instant.parse(value);
+      parsed = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(name, "must be an ISO-8601 instant like 2026-01-31T12:00:00Z");
     }
+    if (!Dates.inRange(parsed)) {
+      throw ProblemException.invalid(name, Dates.RANGE_RULE);
+    }
+    return parsed;
   }
 
   private static int integer(String name, String value, int fallback) {

@@ -11,6 +11,7 @@ public class RequestContext {
   private String clientAddress;
   private UUID userId;
   private String actor;
+  private boolean http;
 
   public String requestId() {
     return requestId;
@@ -25,9 +26,20 @@ public class RequestContext {
     return userId;
   }
 
-  /** The audit actor: the user's email, or {@code anonymous} before sign-in. */
+  /**
+   * The audit actor: the user's email, {@code anonymous} in an HTTP request before sign-in, the
+   * job's name in a scheduled job, and {@code system} in any other work without a request.
+   */
   public String actor() {
-    return actor == null ? "anonymous" : actor;
+    if (actor != null) {
+      return actor;
+    }
+    return http ? "anonymous" : "system";
+  }
+
+  /** A scheduled job names itself, so what it changes is audited under its name. */
+  public void actingAs(String job) {
+    this.actor = job;
   }
 
   void begin(String requestId, String clientAddress) {
@@ -35,6 +47,7 @@ public class RequestContext {
       this.requestId = requestId;
     }
     this.clientAddress = clientAddress;
+    this.http = true;
   }
 
   public void signedIn(UUID userId, String email) {

@@ -170,6 +170,29 @@ class LicenseApiTest {
   }
 
   @Test
+  void eachNewSignatureOfATenantsEntitlementsCarriesAHigherVer() throws Exception {
+    fixture.createTenant(token, "acme", "professional");
+    Entitlements first = fixture.awaitEntitlements("acme", e -> e.signature != null);
+
+    api(token)
+        .body(body("subscription", 42, "2027-01-31T00:00:00Z"))
+        .put(LICENSE.formatted("acme"))
+        .then()
+        .statusCode(200);
+    Entitlements second = fixture.awaitEntitlements("acme", e -> e.seats == 42);
+
+    long before = version(first);
+    assertThat(before).isPositive();
+    assertThat(version(second)).isGreaterThan(before);
+  }
+
+  private long version(Entitlements entitlements) throws Exception {
+    return SignedEntitlements.verify(entitlements.signature, platform.keys().publicKey())
+        .claims()
+        .getClaimValue("ver", Long.class);
+  }
+
+  @Test
   void aSignatureByAnotherKeyDoesNotVerify() throws Exception {
     fixture.createTenant(token, "acme", "starter");
     Entitlements entitlements = fixture.awaitEntitlements("acme", e -> e.signature != null);
@@ -222,6 +245,32 @@ class LicenseApiTest {
         body("subscription", 5, "31/01/2027"),
         "expiresAt",
         "must be an RFC 3339 date-time like 2027-01-31T00:00:00Z");
+  }
+
+  @Test
+  void anExpiryBeyondTheYear9999IsRefusedNamingTheField() {
+    expectInvalid(
+        body("subscription", 5, "+999999999-01-31T00:00:00Z"),
+        "expiresAt",
+        "must lie between 1970-01-01 and 9999-12-31");
+  }
+
+  @Test
+  void fractionalSeatsAreRefusedRatherThanRoundedDown() {
+    expectInvalid(
+        """
+        {"type":"subscription","seats":1.5,"expiresAt":"2027-01-31T00:00:00Z"}""",
+        "seats",
+        "must be of type integer");
+  }
+
+  @Test
+  void seatsWrittenAsAStringAreRefused() {
+    expectInvalid(
+        """
+        {"type":"subscription","seats":"10","expiresAt":"2027-01-31T00:00:00Z"}""",
+        "seats",
+        "must be of type integer");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
+import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.crds.v1alpha1.LicenseStatus;
 import io.tenantry.testing.PostgresTestResource;
@@ -38,6 +39,7 @@ class LicenseExpiryTest {
   @Inject LicensingFixture fixture;
   @Inject LicenseExpiry expiry;
   @Inject TestClock clock;
+  @Inject ExpiryJob job;
 
   private String token;
 
@@ -182,5 +184,20 @@ class LicenseExpiryTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aLicenseTheJobCreatesForAnAdoptedTenantIsAuditedUnderTheJobsName() {
+    platform.sql(
+        "INSERT INTO tenants (id, slug, display_name, plan, deletion_policy, state, origin, phase,"
+            + " push_pending) VALUES (gen_random_uuid(), 'adopted', 'Adopted', 'starter', 'Retain',"
+            + " 'ACTIVE', 'cluster', 'Pending', false)");
+
+    job.run();
+
+    AuditEntry created =
+        AuditEntry.<AuditEntry>find("action = ?1 and tenant = ?2", "license.create", "adopted")
+            .firstResult();
+    assertThat(created.actor).isEqualTo(LicenseExpiry.ACTOR);
   }
 }

@@ -200,7 +200,7 @@ class SearchFailuresTest {
   }
 
   @Test
-  void onlyReadyTenantsThatAreNotSuspendedAreAsked() {
+  void onlyReadyTenantsThatAreNotSuspendedAreAskedAndEveryOtherIsReportedAsSkipped() {
     readyTenants("good");
     tenants.tenant("paused", Phase.Ready, true);
     tenants.tenant("fresh", Phase.Provisioning, false);
@@ -210,8 +210,15 @@ class SearchFailuresTest {
     JsonPath all = search("{\"query\":\"john\"}");
     JsonPath named = search("{\"query\":\"john\",\"tenants\":[\"good\",\"paused\",\"nobody\"]}");
 
-    assertThat(all.getList("tenants.tenant")).containsExactly("good");
-    assertThat(all.getBoolean("partial")).isFalse();
+    assertThat(all.getList("tenants.tenant")).containsExactly("fresh", "good", "paused");
+    assertThat(tenant(all, "good")).containsEntry("status", "ok");
+    assertThat(tenant(all, "paused"))
+        .containsEntry("status", "skipped")
+        .containsEntry("reason", "tenant is suspended");
+    assertThat(tenant(all, "fresh"))
+        .containsEntry("status", "skipped")
+        .containsEntry("reason", "tenant is not Ready (phase Provisioning)");
+    assertThat(all.getBoolean("partial")).isTrue();
     assertThat(tenant(named, "paused"))
         .containsEntry("status", "skipped")
         .containsEntry("reason", "tenant is suspended");

@@ -93,6 +93,39 @@ class VaultSecretStoreTest {
             .withRequestBody(equalToJson("{\"data\":{\"public-key.pem\":\"PUBLIC\"}}")));
   }
 
+  @Test
+  void createIfAbsentWritesWithCheckAndSetZeroSoVaultStoresOnlyAFirstVersion() {
+    vault.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"data\":{\"version\":1,\"destroyed\":false}}")));
+
+    assertThat(store.createIfAbsent("platform-key", Map.of("public-key.pem", "PUBLIC"))).isTrue();
+
+    vault.verify(
+        postRequestedFor(urlEqualTo(PATH))
+            .withRequestBody(
+                equalToJson("{\"options\":{\"cas\":0},\"data\":{\"public-key.pem\":\"PUBLIC\"}}")));
+  }
+
+  @Test
+  void createIfAbsentReportsFalseWhenVaultAlreadyHasAVersion() {
+    vault.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"errors\":[\"check-and-set parameter did not match the current"
+                            + " version\"]}")));
+
+    assertThat(store.createIfAbsent("platform-key", Map.of("public-key.pem", "PUBLIC"))).isFalse();
+  }
+
   private static SecretsConfig.Vault config(String address) {
     return new SecretsConfig.Vault() {
       @Override

@@ -17,6 +17,7 @@ import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.spec.SecretKeySpec;
@@ -137,5 +138,40 @@ class JwtNegativesTest {
             .jws()
             .algorithm(SignatureAlgorithm.HS256)
             .sign(new SecretKeySpec(publicKeyPem, "HmacSHA256")));
+  }
+
+  @Test
+  void aTokenIssuedInTheFutureIsRefused() {
+    Instant now = Instant.now();
+    refused(platform.sign(claims().issuedAt(now.plusSeconds(600)).expiresAt(now.plusSeconds(900))));
+  }
+
+  @Test
+  void aTokenLivingLongerThanTheMaximumLifetimeIsRefused() {
+    // the platform issues five-minute tokens; a signed one for ten years is not one of them
+    Instant now = Instant.now();
+    refused(platform.sign(claims().issuedAt(now).expiresAt(now.plus(Duration.ofDays(3650)))));
+  }
+
+  @Test
+  void aRefusedTokenIsAnsweredWithABearerChallengeNamingTheError() {
+    Instant now = Instant.now();
+    given()
+        .auth()
+        .oauth2(platform.sign(claims().issuedAt(now).expiresAt(now.plus(Duration.ofDays(3650)))))
+        .get(ME)
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", equalTo("Bearer realm=\"tenantry\", error=\"invalid_token\""));
+  }
+
+  @Test
+  void aRequestWithoutATokenIsAnsweredWithABearerChallenge() {
+    given()
+        .get(ME)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", equalTo("Bearer realm=\"tenantry\""));
   }
 }

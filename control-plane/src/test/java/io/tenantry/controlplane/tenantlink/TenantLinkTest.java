@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -179,6 +181,46 @@ class TenantLinkTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("internalUrl"));
     assertThat(endpoints.resolve("acme").source()).isEqualTo("template");
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(
+      strings = {
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.1:8080",
+        "http://metadata.google.internal",
+        "https://attacker.example.com",
+        "http://tenant-app.tenant-acme.svc.evil.example"
+      })
+  void anOverrideOutsideTheClustersServicesAndTheAllowListIsRefused(String url) {
+    tenants.ready("acme");
+
+    given()
+        .auth()
+        .oauth2(platform.tokenFor(Role.ADMIN))
+        .contentType(ContentType.JSON)
+        .body("{\"internalUrl\":\"" + url + "\"}")
+        .put("/api/v1/platform/tenant-endpoints/acme")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("internalUrl"));
+    assertThat(endpoints.resolve("acme").source()).isEqualTo("template");
+  }
+
+  @Test
+  void anOverrideToAClusterServiceIsAccepted() {
+    tenants.ready("acme");
+
+    given()
+        .auth()
+        .oauth2(platform.tokenFor(Role.ADMIN))
+        .contentType(ContentType.JSON)
+        .body("{\"internalUrl\":\"http://tenant-app-canary.tenant-acme.svc.cluster.local:8080\"}")
+        .put("/api/v1/platform/tenant-endpoints/acme")
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("stored"));
   }
 
   @Test

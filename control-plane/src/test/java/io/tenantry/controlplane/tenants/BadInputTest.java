@@ -101,6 +101,12 @@ class BadInputTest {
             "deletionPolicy"),
         Arguments.of(
             "unknown field", "{\"slug\":\"acme\"," + valid + ",\"owner\":\"me\"}", "owner"),
+        Arguments.of(
+            "NUL character in the display name",
+            "{\"slug\":\"acme\",\"displayName\":\"Ac\\u0000me\",\"plan\":\"free\"}",
+            "displayName"),
+        Arguments.of(
+            "the same key twice", "{\"slug\":\"acme\",\"slug\":\"other\"," + valid + "}", "slug"),
         Arguments.of("malformed JSON", "{\"slug\":\"acme\",", "body"),
         Arguments.of("a JSON array instead of an object", "[]", "body"),
         Arguments.of(
@@ -270,5 +276,39 @@ class BadInputTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem(field));
+  }
+
+  /** Sent exactly as written: RestAssured would otherwise encode the % of %00 once more. */
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/platform/tenants?q=%00, q",
+    "/api/v1/platform/tenants?phase=%00, phase",
+    "/api/v1/platform/audit?actor=a%00b, actor",
+    "/api/v1/platform/audit?from=%2B999999999-01-01T00:00:00Z, from",
+    "/api/v1/platform/audit?to=0001-01-01T00:00:00Z, to"
+  })
+  void nulCharactersAndOutOfRangeDatesInTheQueryAre400NamingTheParameter(String url, String field) {
+    given()
+        .urlEncodingEnabled(false)
+        .auth()
+        .oauth2(token)
+        .get(url)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem(field));
+  }
+
+  @Test
+  void aTenThousandCharacterQueryStringIs414ProblemJson() {
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/platform/tenants?q=" + "a".repeat(10_000))
+        .then()
+        .statusCode(414)
+        .contentType("application/problem+json")
+        .body("status", equalTo(414))
+        .body("errors.field", hasItem("uri"));
   }
 }

@@ -93,6 +93,16 @@ public record Problem(
     if (retryAfterSeconds != null) {
       builder.header("Retry-After", retryAfterSeconds);
     }
+    if (status == 401) {
+      builder.header("WWW-Authenticate", challenge());
+    }
     return builder.build();
+  }
+
+  /** RFC 9110 §15.5.2: every 401 names the scheme; RFC 6750 §3.1 says why a token failed. */
+  private String challenge() {
+    return type.endsWith("/invalid-token")
+        ? "Bearer realm=\"tenantry\", error=\"invalid_token\""
+        : "Bearer realm=\"tenantry\"";
   }
 }

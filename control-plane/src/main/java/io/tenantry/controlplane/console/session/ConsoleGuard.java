@@ -1,10 +1,9 @@
 package io.tenantry.controlplane.console.session;
 
+import io.tenantry.common.problem.Problem;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.PublicEndpoint;
 import io.tenantry.controlplane.access.SelfService;
-import io.tenantry.controlplane.problem.Problem;
-import io.tenantry.controlplane.problem.ProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -95,7 +94,7 @@ public class ConsoleGuard {
   }
 
   private static Response refuse(String detail) {
-    return ProblemMappers.response(Problem.of(403, "forbidden", "Forbidden", detail), null);
+    return Problem.of(403, "forbidden", "Forbidden", detail).toResponse();
   }
 
   /** htmx follows HX-Redirect; a plain navigation follows 303. */

@@ -1,9 +1,9 @@
 package io.tenantry.controlplane.console.session;
 
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserAuthenticator;
 import io.tenantry.controlplane.access.Caller;
 import io.tenantry.controlplane.access.Role;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.users.PlatformUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;

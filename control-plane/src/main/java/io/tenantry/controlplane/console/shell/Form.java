@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.console.shell;
 
-import io.tenantry.controlplane.problem.Problem;
-import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.common.problem.Problem;
+import io.tenantry.common.problem.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;

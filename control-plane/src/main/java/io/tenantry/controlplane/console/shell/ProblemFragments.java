@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.console.shell;
 
+import io.tenantry.common.problem.Problem;
 import io.tenantry.controlplane.access.BrowserSession;
-import io.tenantry.controlplane.problem.Problem;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;

@@ -2,6 +2,7 @@ package io.tenantry.controlplane.console.signin;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.PublicEndpoint;
 import io.tenantry.controlplane.access.SelfService;
@@ -10,7 +11,6 @@ import io.tenantry.controlplane.console.session.ConsoleSessions;
 import io.tenantry.controlplane.console.session.ConsoleUser;
 import io.tenantry.controlplane.console.session.SessionCookie;
 import io.tenantry.controlplane.console.shell.Form;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.signin.AuthService;
 import io.tenantry.controlplane.signin.LoginRequest;
 import io.tenantry.controlplane.signin.PasswordChange;

@@ -2,6 +2,7 @@ package io.tenantry.controlplane.console.tenants;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
@@ -15,7 +16,6 @@ import io.tenantry.controlplane.flags.FlagViews.EffectiveFlag;
 import io.tenantry.controlplane.licensing.LicenseService;
 import io.tenantry.controlplane.licensing.LicenseViews.LicenseView;
 import io.tenantry.controlplane.licensing.SeatUsage;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.tenants.LifecycleState.Action;
 import io.tenantry.controlplane.tenants.TenantService;
 import io.tenantry.controlplane.tenants.TenantView;
