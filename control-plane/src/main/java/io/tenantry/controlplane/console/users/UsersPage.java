@@ -1,0 +1,88 @@
+package io.tenantry.controlplane.console.users;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.tenantry.controlplane.access.BrowserSession;
+import io.tenantry.controlplane.access.Permissions;
+import io.tenantry.controlplane.access.RequiresPermission;
+import io.tenantry.controlplane.console.shell.Form;
+import io.tenantry.controlplane.problem.ProblemException;
+import io.tenantry.controlplane.users.UserRequests;
+import io.tenantry.controlplane.users.UserService;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Platform users: the list, create with a role, change a role, disable and enable. */
+@Path("/console/users")
+@BrowserSession
+@Produces(MediaType.TEXT_HTML)
+public class UsersPage {
+
+  @CheckedTemplate(basePath = "console/UsersPage")
+  static class Templates {
+    static native TemplateInstance page(List<UserService.UserView> users, Form form);
+
+    static native TemplateInstance createForm(Form form);
+  }
+
+  private final UserService users;
+  private final Validator validator;
+
+  UsersPage(UserService users, Validator validator) {
+    this.users = users;
+    this.validator = validator;
+  }
+
+  @GET
+  @RequiresPermission(Permissions.USERS_READ)
+  public TemplateInstance page() {
+    return Templates.page(users.list(), Form.empty().with("role", "support"));
+  }
+
+  @POST
+  @RequiresPermission(Permissions.USERS_WRITE)
+  public Response create(@RestForm String email, @RestForm String password, @RestForm String role) {
+    UserRequests.Create request = new UserRequests.Create(email, password, role);
+    Form form =
+        Form.empty()
+            .with("email", email)
+            .with("role", role)
+            .violations(validator.validate(request));
+    if (form.valid()) {
+      try {
+        users.create(request);
+        return Response.ok().header("HX-Redirect", "/console/users").build();
+      } catch (ProblemException e) {
+        form.problem(e);
+        return Response.status(e.problem().status()).entity(Templates.createForm(form)).build();
+      }
+    }
+    return Response.status(422).entity(Templates.createForm(form)).build();
+  }
+
+  /** A new role, or enabled/disabled; the API's rules (one enabled owner at least) apply. */
+  @POST
+  @Path("/{id}")
+  @RequiresPermission(Permissions.USERS_WRITE)
+  public Response update(
+      @PathParam("id") UUID id, @RestForm String role, @RestForm String enabled) {
+    UserRequests.Update request =
+        new UserRequests.Update(
+            role == null || role.isBlank() ? null : role,
+            enabled == null ? null : Boolean.valueOf(enabled));
+    if (!validator.validate(request).isEmpty()) {
+      throw ProblemException.invalid("role", "must be one of owner, admin, support, billing");
+    }
+    users.update(id, request);
+    return Response.ok().header("HX-Redirect", "/console/users").build();
+  }
+}
