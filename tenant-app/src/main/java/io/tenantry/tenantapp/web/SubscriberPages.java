@@ -1,0 +1,201 @@
+package io.tenantry.tenantapp.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.tenantry.tenantapp.common.Enums;
+import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
+import io.tenantry.tenantapp.subscribers.SubscriberService;
+import io.tenantry.tenantapp.subscribers.SubscriberStatus;
+import io.tenantry.tenantapp.web.Views.Action;
+import io.tenantry.tenantapp.web.Views.FilterField;
+import io.tenantry.tenantapp.web.Views.Prop;
+import io.tenantry.tenantapp.web.Views.Row;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Subscribers: the list, a subscriber's page, and activating, suspending and the rest. */
+@Path("/app/subscribers")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class SubscriberPages {
+
+  private final SubscriberService subscribers;
+  private final ListPage lists;
+  private final Pages pages;
+  private final Template detail;
+  private final CurrentStaff current;
+  private final WebErrors errors;
+
+  SubscriberPages(
+      SubscriberService subscribers,
+      ListPage lists,
+      Pages pages,
+      @Location("app/detail.html") Template detail,
+      CurrentStaff current,
+      WebErrors errors) {
+    this.subscribers = subscribers;
+    this.lists = lists;
+    this.pages = pages;
+    this.detail = detail;
+    this.current = current;
+    this.errors = errors;
+  }
+
+  @GET
+  public TemplateInstance list(
+      @RestQuery String status,
+      @RestQuery String servicePlan,
+      @RestQuery String email,
+      @RestQuery String sort,
+      @RestQuery String cursor) {
+    current.require("subscribers:read");
+    String order = sort == null || sort.isBlank() ? "name" : sort;
+    Page<SubscriberView> page =
+        subscribers.list(
+            new SubscriberService.Filter(
+                Enums.parse(SubscriberStatus.class, "status", Views.blankToNull(status)),
+                Views.blankToNull(servicePlan),
+                Views.blankToNull(email)),
+            order,
+            Views.blankToNull(cursor),
+            ListPage.PAGE_SIZE);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("status", status);
+    params.put("servicePlan", servicePlan);
+    params.put("email", email);
+    params.put("sort", order);
+    List<FilterField> filters =
+        List.of(
+            FilterField.select("status", "Status", status, Views.anyOf(SubscriberStatus.values())),
+            FilterField.input("servicePlan", "Service plan", "text", servicePlan),
+            FilterField.input("email", "E-mail", "email", email),
+            FilterField.select(
+                "sort",
+                "Sort by",
+                order,
+                Views.sorts(
+                    Map.of("name", "Name", "accountNumber", "Account", "createdAt", "Created"))));
+    return lists.render(
+        "subscribers",
+        "Subscribers",
+        "/app/subscribers",
+        filters,
+        List.of("Name", "Account", "E-mail", "Plan", "Status"),
+        page,
+        s ->
+            new Row(
+                "/app/subscribers/" + s.id(),
+                List.of(
+                    s.name(),
+                    s.accountNumber(),
+                    s.email(),
+                    s.servicePlan(),
+                    s.status().toString())),
+        params,
+        cursor != null && !cursor.isBlank());
+  }
+
+  @GET
+  @Path("{id}")
+  public TemplateInstance show(UUID id) {
+    current.require("subscribers:read");
+    return page(subscribers.get(id), Map.of(), null);
+  }
+
+  @POST
+  @Path("{id}/status")
+  public Response changeStatus(UUID id, @RestForm("_csrf") String csrf, @RestForm String status) {
+    current.checkCsrf(csrf);
+    current.require("subscribers:write");
+    try {
+      SubscriberView changed =
+          subscribers.changeStatus(id, Enums.parse(SubscriberStatus.class, "status", status));
+      return Response.ok(page(changed, Map.of(), "Status is now " + changed.status() + "."))
+          .build();
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        throw e;
+      }
+      return Response.status(e.status())
+          .entity(page(subscribers.get(id), Forms.errorsOf(e), null))
+          .build();
+    }
+  }
+
+  private TemplateInstance page(SubscriberView s, Map<String, String> errors, String notice) {
+    List<Action> actions =
+        current.can("subscribers:write")
+            ? s.status().next().stream()
+                .sorted()
+                .map(
+                    to ->
+                        new Action(
+                            "/app/subscribers/" + s.id() + "/status",
+                            label(to),
+                            to.toString(),
+                            to == SubscriberStatus.terminated
+                                || to == SubscriberStatus.disconnected))
+                .toList()
+            : List.of();
+    return pages
+        .page(detail, "subscribers", s.name())
+        .data("props", props(s))
+        .data("actions", actions)
+        .data("errors", errors)
+        .data("notice", notice);
+  }
+
+  private List<Prop> props(SubscriberView s) {
+    List<Prop> props =
+        new ArrayList<>(
+            List.of(
+                Prop.of("Account", s.accountNumber()),
+                Prop.of("Status", s.status()),
+                Prop.of("E-mail", s.email()),
+                Prop.of("Phone", s.phone()),
+                Prop.of("Address", s.address()),
+                Prop.of("Service plan", s.servicePlan()),
+                Prop.of("RADIUS username", s.radiusUsername()),
+                Prop.of("Created", s.createdAt())));
+    if (pages.feature("invoicing") && current.can("billing:read")) {
+      props.add(
+          new Prop("Invoices", "Invoices of " + s.name(), "/app/invoices?subscriberId=" + s.id()));
+    }
+    if (current.can("devices:read")) {
+      props.add(
+          new Prop("Devices", "Devices of " + s.name(), "/app/devices?subscriberId=" + s.id()));
+    }
+    return props;
+  }
+
+  private static String label(SubscriberStatus to) {
+    return switch (to) {
+      case active -> "Activate";
+      case suspended -> "Suspend";
+      case disconnected -> "Disconnect";
+      case terminated -> "Terminate";
+      case pending -> "Back to pending";
+    };
+  }
+
+  @ServerExceptionMapper
+  Response problem(ProblemException e) {
+    return errors.page(e);
+  }
+}
