@@ -210,6 +210,7 @@ class StatusAggregatorTest {
             "NamespaceReady",
             "NetworkIsolated",
             "DatabaseReady",
+            "IsolationVerified",
             "AppAvailable",
             "IngressReady",
             "Ready");
