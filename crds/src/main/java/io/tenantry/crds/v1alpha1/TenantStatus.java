@@ -17,7 +17,7 @@ public class TenantStatus {
   public Phase phase;
 
   @JsonPropertyDescription(
-      "Standard conditions: NamespaceReady, NetworkIsolated, DatabaseReady, AppAvailable, IngressReady, Ready.")
+      "Standard conditions: NamespaceReady, NetworkIsolated, DatabaseReady, IsolationVerified, AppAvailable, IngressReady, Ready.")
   public List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Where the tenant's staff reach their app.")
