@@ -98,7 +98,8 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  private boolean exists(String path) {
+  /** The stored object at {@code path} as JSON, or null. */
+  private String stored(String path) {
     RecordedRequest get =
         new RecordedRequest(
             "HTTP/1.1",
@@ -106,7 +107,8 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
             path,
             io.fabric8.mockwebserver.http.Headers.builder().build(),
             new io.fabric8.mockwebserver.http.Buffer());
-    return super.dispatch(get).code() == 200;
+    MockResponse response = super.dispatch(get);
+    return response.code() == 200 ? response.getBody().readUtf8() : null;
   }
 
   private void add(String groupVersion, APIResource resource) {
@@ -129,7 +131,7 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     if (ServerSideApply.isApply(request)) {
       // Translated into a plain create or merge patch, which admission then checks as any other.
-      return dispatch(ServerSideApply.translate(request, this::exists));
+      return dispatch(ServerSideApply.translate(request, this::stored));
     }
     String path = request.getPath().replaceAll("\\?.*$", "");
     MockResponse refused = TenantAdmission.refusal(request, path);

@@ -249,6 +249,32 @@ class EmbeddedKubernetesTest {
                   .getData())
           .containsEntry("a", "changed")
           .containsEntry("b", "2");
+
+      io.fabric8.kubernetes.api.model.Service service =
+          new io.fabric8.kubernetes.api.model.ServiceBuilder()
+              .withNewMetadata()
+              .withName("applied")
+              .withNamespace("tenantry-system")
+              .endMetadata()
+              .withNewSpec()
+              .addNewPort()
+              .withName("http")
+              .withPort(80)
+              .endPort()
+              .endSpec()
+              .build();
+      client.resource(service).fieldManager("test").forceConflicts().serverSideApply();
+      client.resource(service).fieldManager("test").forceConflicts().serverSideApply();
+      assertThat(
+              client
+                  .services()
+                  .inNamespace("tenantry-system")
+                  .withName("applied")
+                  .get()
+                  .getSpec()
+                  .getPorts())
+          .as("a list is replaced, not appended to")
+          .hasSize(1);
     }
   }
 }

@@ -1,11 +1,13 @@
 package io.tenantry.local.workloads;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -24,15 +26,23 @@ final class PodLifecycle {
   /** Before the first ready answer the runner looks every second, so a tenant is Ready at once. */
   static final Duration FIRST_READINESS_PERIOD = Duration.ofSeconds(1);
 
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
   private PodLifecycle() {}
 
+  /**
+   * A hash of the pod template's content: keys sorted, so that an update that only reorders them (a
+   * merge patch does) does not count as a new template and restart the app.
+   */
   static String templateHash(Deployment deployment) {
     try {
-      byte[] template =
-          Serialization.asJson(deployment.getSpec().getTemplate()).getBytes(StandardCharsets.UTF_8);
+      Object content =
+          Serialization.jsonMapper().convertValue(deployment.getSpec().getTemplate(), Object.class);
+      byte[] template = CANONICAL.writeValueAsBytes(content);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(template);
       return HexFormat.of().formatHex(digest, 0, 5);
-    } catch (NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

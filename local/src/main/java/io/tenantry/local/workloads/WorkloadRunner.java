@@ -49,6 +49,10 @@ public final class WorkloadRunner implements AutoCloseable {
   private final PodStarter starter;
   private final Probes probes;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+
+  /** Set on the runner's thread when closing. */
+  private boolean closed;
+
   private final SharedIndexInformer<Namespace> namespaces;
   private final SharedIndexInformer<Deployment> deployments;
 
@@ -133,6 +137,9 @@ public final class WorkloadRunner implements AutoCloseable {
 
   /** Brings the pod of one Deployment in line with its spec (or removes it). */
   private void sync(String key) {
+    if (closed) {
+      return;
+    }
     Deployment deployment = deployments.getStore().getByKey(key);
     LocalPod pod = pods.get(key);
     boolean wanted =
@@ -177,6 +184,9 @@ public final class WorkloadRunner implements AutoCloseable {
   }
 
   private void tick() {
+    if (closed) {
+      return;
+    }
     try {
       for (String key : List.copyOf(pods.keySet())) {
         LocalPod pod = pods.get(key);
@@ -236,11 +246,27 @@ public final class WorkloadRunner implements AutoCloseable {
   public void close() {
     informers.forEach(SharedIndexInformer::close);
     try {
-      thread.submit(() -> pods.values().forEach(LocalPod::remove)).get(30, TimeUnit.SECONDS);
+      thread.submit(this::removeAll).get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "could not stop every tenant app", e);
+      LOG.log(Level.WARNING, "could not stop every tenant app in time; killing them", e);
     }
     thread.shutdownNow();
+    // Whatever is left (the runner's thread was busy): no process may outlive the launcher.
+    List.copyOf(pods.values())
+        .forEach(
+            pod -> {
+              Process process = pod.process;
+              if (process != null) {
+                process.destroyForcibly();
+              }
+            });
+  }
+
+  /** On the runner's thread: stops every pod, and no pass after this starts one again. */
+  private void removeAll() {
+    closed = true;
+    pods.values().forEach(LocalPod::remove);
+    pods.clear();
   }
 
   /** Secrets and ConfigMaps from the informers' caches. */
