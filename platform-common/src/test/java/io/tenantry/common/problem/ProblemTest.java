@@ -88,4 +88,19 @@ class ProblemTest {
     assertThat(problem.errors())
         .containsExactly(new Problem.FieldError("body", "must be at most 65536 bytes"));
   }
+
+  @Test
+  void every401NamesTheBearerSchemeAndARefusedTokenSaysSo() {
+    Response missing =
+        Problem.of(401, "authentication-required", "Unauthorized", "a token is required")
+            .toResponse();
+    Response refused =
+        Problem.of(401, "invalid-token", "Unauthorized", "the token is invalid").toResponse();
+    Response forbidden = Problem.of(403, "forbidden", "Forbidden", "no").toResponse();
+
+    assertThat(missing.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"tenantry\"");
+    assertThat(refused.getHeaderString("WWW-Authenticate"))
+        .isEqualTo("Bearer realm=\"tenantry\", error=\"invalid_token\"");
+    assertThat(forbidden.getHeaderString("WWW-Authenticate")).isNull();
+  }
 }
