@@ -1,9 +1,9 @@
 package io.tenantry.controlplane.console.session;
 
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.controlplane.console.ConsoleConfig;
-import io.tenantry.controlplane.secrets.RandomSecrets;
 import io.tenantry.controlplane.signin.PasswordChanged;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.controlplane.web.RequestContext;

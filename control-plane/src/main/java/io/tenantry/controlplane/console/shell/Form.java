@@ -53,7 +53,7 @@ public final class Form {
     if (problem.errors() == null || problem.errors().isEmpty()) {
       return general(problem.detail());
     }
-    problem.errors().forEach(f -> error(f.field(), f.message()));
+    problem.errors().forEach(f -> error(f.field(), f.rule()));
     return this;
   }
 
