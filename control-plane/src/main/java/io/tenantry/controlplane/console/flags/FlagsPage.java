@@ -2,12 +2,12 @@ package io.tenantry.controlplane.console.flags;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.flags.FlagService;
 import io.tenantry.controlplane.flags.FlagViews.CatalogueEntry;
-import io.tenantry.controlplane.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -2,11 +2,11 @@ package io.tenantry.controlplane.console.users;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
 import io.tenantry.controlplane.console.shell.Form;
-import io.tenantry.controlplane.problem.ProblemException;
 import io.tenantry.controlplane.users.UserRequests;
 import io.tenantry.controlplane.users.UserService;
 import jakarta.validation.Validator;
