@@ -256,4 +256,28 @@ class ConsoleAreasTest {
         .isFalse();
     browser.screenshot("console-users");
   }
+
+  @Test
+  void aBillingUserChangesSeatsWithTheApisRulesAndTheHistoryShowsIt() {
+    PlatformUser billing = platform.user(Role.BILLING);
+    tenants.create(
+        new TenantRequests.Create("acme", "Acme", "starter", null, null), null, billing.id);
+    ConsoleSession.signInAs(browser, base(), billing);
+    open("/console/tenants/acme/license", "License of acme");
+    assertThat(find("#license-seats").getText()).isEqualTo("10");
+    assertCleanPage(browser);
+
+    find("#seats").clear();
+    find("#seats").sendKeys("-1");
+    find("#license-form button[type=submit]").click();
+    browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("seats-error")));
+    assertThat(find("#seats-error").getText()).isEqualTo("must be 0 or more");
+
+    find("#seats").clear();
+    find("#seats").sendKeys("42");
+    find("#license-form button[type=submit]").click();
+    browser.await(ExpectedConditions.textToBe(By.id("license-seats"), "42"));
+    assertThat(find("#history tbody tr:first-child").getText()).contains(billing.email);
+    browser.screenshot("console-license");
+  }
 }

@@ -112,7 +112,7 @@ class ConsoleTenantsTest {
                 + " letter or digit");
     assertThat(find("#displayName-error").getText()).isEqualTo("must not be blank");
     assertThat(find("#plan-error").getText())
-        .isEqualTo("must not be blank; must be one of free, starter, professional, enterprise");
+        .isEqualTo("must be one of free, starter, professional, enterprise; must not be blank");
     assertThat(find("#slug").getAttribute("value")).isEqualTo("Not A Slug");
     assertThat(platform.count("tenants")).isZero();
 

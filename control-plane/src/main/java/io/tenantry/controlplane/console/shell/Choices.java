@@ -13,6 +13,7 @@ public final class Choices {
       List.of("active", "suspended", "deleting", "deleted", "orphaned");
   public static final List<String> plans = List.of("free", "starter", "professional", "enterprise");
   public static final List<String> deletionPolicies = List.of("Retain", "Delete");
+  public static final List<String> licenseTypes = List.of("trial", "subscription", "perpetual");
   public static final List<String> roles = List.of("owner", "admin", "support", "billing");
 
   private Choices() {}

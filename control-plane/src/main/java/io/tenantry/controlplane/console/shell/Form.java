@@ -41,9 +41,12 @@ public final class Form {
 
   /** Adds the violations of a request record, named by the field as the API names them. */
   public Form violations(Set<? extends ConstraintViolation<?>> violations) {
-    for (ConstraintViolation<?> v : violations) {
-      error(fieldOf(v.getPropertyPath()), v.getMessage());
-    }
+    // Sorted, so that a field breaking two rules always reads the same.
+    violations.stream()
+        .map(v -> Map.entry(fieldOf(v.getPropertyPath()), v.getMessage()))
+        .sorted(
+            Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+        .forEach(e -> error(e.getKey(), e.getValue()));
     return this;
   }
 
