@@ -85,4 +85,13 @@ public final class Views {
   static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
+
+  /** An optional id from a query string; anything else is a 400 naming the field. */
+  static java.util.UUID uuid(String field, String value) {
+    try {
+      return value == null || value.isBlank() ? null : java.util.UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw io.tenantry.tenantapp.problem.ProblemException.invalid(field, "must be a UUID");
+    }
+  }
 }
