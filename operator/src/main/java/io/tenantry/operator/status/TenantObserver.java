@@ -46,13 +46,17 @@ public class TenantObserver {
         context.getSecondaryResource(Ingress.class).isPresent(),
         failures,
         app.flatMap(TenantObserver::replicaFailure),
-        IsolationChecks.failing(stack(tenant, context)));
+        IsolationChecks.failing(stack(tenant, context, failures.containsKey(Dependents.DATABASE))));
   }
 
-  /** The stack as the informer caches hold it: what the API server last reported. */
-  private Stack stack(Tenant tenant, Context<Tenant> context) {
+  /**
+   * The stack as the informer caches hold it: what the API server last reported. A database step
+   * that failed in this reconcile is not read again (reading it needs the same admin session that
+   * just failed, and DatabaseReady already says why); its ACL is checked on the next reconcile.
+   */
+  private Stack stack(Tenant tenant, Context<Tenant> context, boolean databaseFailed) {
     Optional<Boolean> databaseIsolated =
-        config.database().cloudNativePg()
+        config.database().cloudNativePg() || databaseFailed
             ? Optional.empty()
             : context.getSecondaryResource(TenantDatabase.class).map(TenantDatabase::isolated);
     return new Stack(
