@@ -3,6 +3,7 @@ package io.tenantry.tenantapp.entitlements;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantry.tenantapp.config.TenantConfig;
+import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.keys.PlatformKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +22,11 @@ import org.jboss.logging.Logger;
  * a change is detected by content, not by modification time. Entitlements that do not verify are
  * refused and the last valid ones stay in force; before any valid ones arrive, the configured
  * defaults apply.
+ *
+ * <p>The accepted ones are kept in the database with their version ({@code ver}): a restart starts
+ * from them, so a key rotation that leaves the mounted file unverifiable for a while costs nothing,
+ * and a file with a lower version than the kept one is refused, so an older blob the platform once
+ * signed cannot be put back.
  */
 @ApplicationScoped
 public class EntitlementsStore {
@@ -31,12 +38,15 @@ public class EntitlementsStore {
   private final TenantConfig config;
   private final Clock clock;
   private final EntitlementsVerifier verifier;
+  private final Db db;
   private volatile Entitlements current;
+  private long version = -1; // of the entitlements in force; -1 while the defaults apply
   private String lastSeen;
 
-  EntitlementsStore(TenantConfig config, EntitlementsConfig entitlements, Clock clock) {
+  EntitlementsStore(TenantConfig config, EntitlementsConfig entitlements, Clock clock, Db db) {
     this.config = config;
     this.clock = clock;
+    this.db = db;
     this.verifier = new EntitlementsVerifier(config.slug(), entitlements.clockSkewSeconds());
     this.current = Entitlements.defaults(entitlements.defaults());
   }
@@ -46,7 +56,13 @@ public class EntitlementsStore {
   }
 
   void onStart(@Observes StartupEvent event) {
+    restoreKept();
     reload();
+  }
+
+  /** The version of the entitlements in force; -1 while the configured defaults apply. */
+  public synchronized long version() {
+    return version;
   }
 
   @Scheduled(
@@ -70,15 +86,51 @@ public class EntitlementsStore {
     }
     lastSeen = seen;
     try {
-      current = verifier.verify(file, key, clock.instant());
-      LOG.infof(
-          "applied entitlements: plan %s, %d seats, license %s",
-          current.plan(), current.seats(), current.licenseStatus());
+      EntitlementsVerifier.Verified verified = verifier.verify(file, key, clock.instant());
+      if (verified.version() < version) {
+        throw new EntitlementsRefused(
+            "their version %d is older than the %d in force"
+                .formatted(verified.version(), version));
+      }
+      apply(verified);
+      keep(file, verified.version());
     } catch (EntitlementsRefused e) {
       LOG.warnf(
           "refused the entitlements in %s: %s; the last valid ones stay in force",
           dir.resolve(FILE), e.getMessage());
     }
+  }
+
+  private void apply(EntitlementsVerifier.Verified verified) {
+    current = verified.entitlements();
+    version = verified.version();
+    LOG.infof(
+        "applied entitlements version %d: plan %s, %d seats, license %s",
+        version, current.plan(), current.seats(), current.licenseStatus());
+  }
+
+  private synchronized void restoreKept() {
+    Optional<String> kept =
+        db.first(
+            "SELECT signed_file FROM entitlements_state WHERE id = 1", row -> row.getString(1));
+    if (kept.isEmpty()) {
+      return;
+    }
+    try {
+      apply(verifier.trusted(kept.get()));
+    } catch (EntitlementsRefused e) {
+      LOG.warnf("the kept entitlements are unreadable (%s); the defaults apply", e.getMessage());
+    }
+  }
+
+  private void keep(String file, long accepted) {
+    db.update(
+        "INSERT INTO entitlements_state (id, version, signed_file, accepted_at) VALUES (1, ?, ?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+            + " signed_file = excluded.signed_file, accepted_at = excluded.accepted_at",
+        accepted,
+        file,
+        clock.instant());
   }
 
   private static String read(Path file) {

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -21,9 +22,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * Reads {@code entitlements.json} as the operator projects it and trusts only its {@code
- * signature}: a compact JWS by the platform key, under the one algorithm that key dictates (see
- * {@link JwsKey}), issued by the platform for this tenant. The fields beside the signature are a
- * readable copy and are ignored.
+ * signature}: a compact JWS by a platform key (the key set may hold two during a rotation), under
+ * the one algorithm that key dictates (see {@link JwsKey}), issued by the platform for this tenant.
+ * The fields beside the signature are a readable copy and are ignored.
  */
 final class EntitlementsVerifier {
 
@@ -38,8 +39,44 @@ final class EntitlementsVerifier {
     this.clockSkewSeconds = Math.toIntExact(clockSkewSeconds);
   }
 
-  Entitlements verify(String file, String platformKeyPem, Instant now) throws EntitlementsRefused {
-    JwtClaims claims = verifiedClaims(signatureOf(file), platformKey(platformKeyPem), now);
+  /** Entitlements and the version they were signed with ({@code ver}; 0 where absent). */
+  record Verified(Entitlements entitlements, long version) {}
+
+  /**
+   * Verifies {@code file} with any key of the key set {@code platformKeysPem}: during a rotation it
+   * holds the new key and the one before, and entitlements signed with either are valid.
+   */
+  Verified verify(String file, String platformKeysPem, Instant now) throws EntitlementsRefused {
+    String jws = signatureOf(file);
+    EntitlementsRefused refused = null;
+    for (JwsKey key : platformKeys(platformKeysPem)) {
+      try {
+        return read(verifiedClaims(jws, key, now));
+      } catch (EntitlementsRefused e) {
+        refused = refused == null ? e : refused; // the next key may verify them
+      }
+    }
+    throw refused;
+  }
+
+  /**
+   * Entitlements this app verified before and kept in its own database: read without checking the
+   * signature again, as the key that signed them may since have been rotated away.
+   */
+  Verified trusted(String file) throws EntitlementsRefused {
+    try {
+      return read(
+          new JwtConsumerBuilder()
+              .setSkipSignatureVerification()
+              .setSkipAllValidators()
+              .build()
+              .processToClaims(signatureOf(file)));
+    } catch (InvalidJwtException e) {
+      throw new EntitlementsRefused("the kept entitlements are not a JWS");
+    }
+  }
+
+  private Verified read(JwtClaims claims) throws EntitlementsRefused {
     Object tenant = claims.getClaimValue("tenant");
     if (!slug.equals(tenant)) {
       throw new EntitlementsRefused(
@@ -48,11 +85,24 @@ final class EntitlementsVerifier {
     if (!(claims.getClaimValue("entitlements") instanceof Map<?, ?> payload)) {
       throw new EntitlementsRefused("the signed payload has no 'entitlements' object");
     }
+    Entitlements entitlements;
     try {
-      return JSON.convertValue(payload, Payload.class).toEntitlements();
+      entitlements = JSON.convertValue(payload, Payload.class).toEntitlements();
     } catch (IllegalArgumentException e) {
       throw new EntitlementsRefused("the 'entitlements' object holds a field of the wrong type");
     }
+    return new Verified(entitlements, versionOf(claims));
+  }
+
+  private static long versionOf(JwtClaims claims) throws EntitlementsRefused {
+    Object ver = claims.getClaimValue("ver");
+    if (ver == null) {
+      return 0;
+    }
+    if (ver instanceof Long number && number >= 0) {
+      return number;
+    }
+    throw new EntitlementsRefused("'ver' must be a whole number of at least 0");
   }
 
   private static String signatureOf(String file) throws EntitlementsRefused {
@@ -67,12 +117,12 @@ final class EntitlementsVerifier {
     }
   }
 
-  private static JwsKey platformKey(String pem) throws EntitlementsRefused {
+  private static List<JwsKey> platformKeys(String pem) throws EntitlementsRefused {
     if (pem == null) {
       throw new EntitlementsRefused("no platform public key is present to verify them");
     }
     try {
-      return JwsKey.decode(pem);
+      return JwsKey.decodeAll(pem);
     } catch (GeneralSecurityException e) {
       throw new EntitlementsRefused("the platform public key is unreadable");
     }

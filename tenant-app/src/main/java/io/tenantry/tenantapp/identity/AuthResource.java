@@ -5,6 +5,7 @@ import io.tenantry.tenantapp.identity.IdentityDtos.LoginRequest;
 import io.tenantry.tenantapp.identity.IdentityDtos.RefreshRequest;
 import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
 import io.tenantry.tenantapp.identity.IdentityDtos.TokenResponse;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +27,8 @@ public class AuthResource {
 
   @POST
   @Path("login")
-  public TokenResponse login(@Valid @NotNull LoginRequest body) {
-    return auth.login(body.email(), body.password());
+  public TokenResponse login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
+    return auth.login(body.email(), body.password(), request.remoteAddress().hostAddress());
   }
 
   @POST

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Lifetimes of staff tokens and invitations, and what a platform service token may be. */
+/**
+ * Lifetimes of staff tokens and invitations, what a platform service token may be, and sign-in
+ * throttling.
+ */
 @ConfigMapping(prefix = "tenantry.tenant")
 public interface IdentityConfig {
 
@@ -23,4 +26,24 @@ public interface IdentityConfig {
   /** Longest lifetime (exp - iat) accepted for a platform service token. */
   @WithDefault("120")
   long platformTokenMaxAgeSeconds();
+
+  /** When failed sign-ins lock an account or a client address (as the control plane does). */
+  LoginThrottle loginThrottle();
+
+  /** {@code tenantry.tenant.login-throttle.*}. */
+  interface LoginThrottle {
+    /** Failed sign-ins on one account, within the window, before it is locked. */
+    @WithDefault("5")
+    int maxAccountFailures();
+
+    /** Failed sign-ins from one client address, within the window, before it is locked. */
+    @WithDefault("20")
+    int maxAddressFailures();
+
+    @WithDefault("15m")
+    Duration window();
+
+    @WithDefault("15m")
+    Duration lockout();
+  }
 }

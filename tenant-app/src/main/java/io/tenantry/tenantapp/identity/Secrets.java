@@ -24,7 +24,7 @@ public final class Secrets {
    * Each Argon2id hash holds its memory (7 MiB, more for a hash stored with older parameters) while
    * it runs; a burst of logins queues here rather than growing the heap, or running it out.
    */
-  private static final Semaphore HASHING = new Semaphore(2, true);
+  static final Semaphore HASHING = new Semaphore(2, true);
 
   private Secrets() {}
 

@@ -53,6 +53,13 @@ public class StaffResource {
         .build();
   }
 
+  @POST
+  @Path("{id}/resend-invitation")
+  @PermissionsAllowed("staff:write")
+  public InvitationView resendInvitation(UUID id) {
+    return service.resend(id);
+  }
+
   @PUT
   @Path("{id}/role")
   @PermissionsAllowed("staff:write")

@@ -29,11 +29,24 @@ public class StaffService {
     this.auth = auth;
   }
 
+  /**
+   * Invites a new staff user, or invites again one who never signed in and holds no seat (the
+   * invitation expired, or they were disabled before accepting): the same account gets a fresh
+   * token, role and name.
+   */
   @Transactional
   public InvitationView invite(String email, String displayName, Role role) {
-    if (staff.byEmail(email).isPresent()) {
+    StaffUser existing = staff.byEmail(email).orElse(null);
+    if (existing != null && (existing.passwordHash != null || holdsSeat(existing))) {
+      // signed in before, or invited and still pending (resend-invitation sends that one again)
       throw ProblemException.conflict(
           "duplicate", "a staff user with this email already exists", Map.of("field", "email"));
+    }
+    if (existing != null) {
+      StaffUser user = staff.lock(existing.id);
+      user.displayName = displayName.strip();
+      user.role = role;
+      return reissue(user);
     }
     seats.claim();
     StaffUser user = new StaffUser();
@@ -47,6 +60,42 @@ public class StaffService {
     user.inviteTokenHash = RandomSecrets.sha256(token);
     user.inviteExpiresAt = user.createdAt.plus(config.inviteLifetime());
     staff.insert(user);
+    return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
+  }
+
+  /**
+   * A new invitation token for a user who has not accepted one yet; the old token stops working.
+   */
+  @Transactional
+  public InvitationView resend(UUID id) {
+    StaffUser user = staff.lock(id);
+    if (user.status != StaffStatus.invited) {
+      throw ProblemException.conflict(
+          "not-invited",
+          "staff user is %s; only a pending invitation can be sent again".formatted(user.status),
+          Map.of("status", user.status.toString()));
+    }
+    return reissue(user);
+  }
+
+  /** A pending invitation holds a seat until it expires; so does an active user. */
+  private static boolean holdsSeat(StaffUser user) {
+    return user.status == StaffStatus.active
+        || (user.status == StaffStatus.invited
+            && user.inviteExpiresAt != null
+            && user.inviteExpiresAt.isAfter(Instant.now()));
+  }
+
+  private InvitationView reissue(StaffUser user) {
+    if (!holdsSeat(user)) {
+      seats.claim(); // an expired invitation or a disabled user gave its seat back
+    }
+    Instant now = Timestamps.now();
+    String token = RandomSecrets.random(32);
+    user.status = StaffStatus.invited;
+    user.inviteTokenHash = RandomSecrets.sha256(token);
+    user.inviteExpiresAt = now.plus(config.inviteLifetime());
+    staff.update(user);
     return new InvitationView(StaffView.of(user), token, user.inviteExpiresAt);
   }
 

@@ -54,8 +54,13 @@ public class StaffUsers {
   }
 
   /** Staff users holding a seat: every one not disabled, pending invitations included. */
+  /** Active users and pending invitations; an expired invitation gives its seat back. */
   public long countSeated() {
-    return db.count("SELECT count(*) FROM staff_users WHERE status <> ?", StaffStatus.disabled);
+    return db.count(
+        "SELECT count(*) FROM staff_users WHERE status = ?"
+            + " OR (status = ? AND invite_expires_at > now())",
+        StaffStatus.active,
+        StaffStatus.invited);
   }
 
   public void insert(StaffUser u) {

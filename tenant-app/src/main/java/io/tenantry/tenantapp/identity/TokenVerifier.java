@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -71,19 +73,43 @@ public class TokenVerifier {
     }
     PlatformParser current = platformParser;
     if (current == null || !current.pem().equals(pem)) {
-      current = new PlatformParser(pem, platformParser(pem), new VerifiedTokens(Clock.systemUTC()));
+      current =
+          new PlatformParser(pem, platformParsers(pem), new VerifiedTokens(Clock.systemUTC()));
       platformParser = current;
     }
-    return current.tokens().verify(token, current.parser()::parse);
+    List<DefaultJWTParser> parsers = current.parsers();
+    return current.tokens().verify(token, presented -> parseWithAny(parsers, presented));
   }
 
-  private DefaultJWTParser platformParser(String pem) throws ParseException {
-    JwsKey key;
+  /** During a key rotation the file holds two keys; a token signed with either is valid. */
+  private static JsonWebToken parseWithAny(List<DefaultJWTParser> parsers, String token)
+      throws ParseException {
+    ParseException refused = null;
+    for (DefaultJWTParser parser : parsers) {
+      try {
+        return parser.parse(token);
+      } catch (ParseException e) {
+        refused = refused == null ? e : refused; // the next key may verify it
+      }
+    }
+    throw refused;
+  }
+
+  private List<DefaultJWTParser> platformParsers(String pem) throws ParseException {
+    List<JwsKey> keys;
     try {
-      key = JwsKey.decode(pem);
+      keys = JwsKey.decodeAll(pem);
     } catch (GeneralSecurityException e) {
       throw new ParseException("platform public key is unreadable", e);
     }
+    List<DefaultJWTParser> parsers = new ArrayList<>();
+    for (JwsKey key : keys) {
+      parsers.add(platformParser(key));
+    }
+    return parsers;
+  }
+
+  private DefaultJWTParser platformParser(JwsKey key) {
     JWTAuthContextInfo platform =
         context(PlatformKey.ISSUER, "tenant:" + config.slug(), key.algorithm());
     platform.setPublicVerificationKey(key.key());
@@ -92,8 +118,9 @@ public class TokenVerifier {
     return new DefaultJWTParser(platform);
   }
 
-  /** The verifier of one platform key, and the tokens it has verified. */
-  private record PlatformParser(String pem, DefaultJWTParser parser, VerifiedTokens tokens) {}
+  /** The verifiers of the platform key set, and the tokens they have verified. */
+  private record PlatformParser(
+      String pem, List<DefaultJWTParser> parsers, VerifiedTokens tokens) {}
 
   /** Checks issuer, audience and exactly one signature algorithm. */
   private static JWTAuthContextInfo context(

@@ -1,7 +1,7 @@
 package io.tenantry.tenantapp.web;
 
-import io.tenantry.tenantapp.problem.Problem;
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.Problem;
+import io.tenantry.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -3,7 +3,7 @@ package io.tenantry.tenantapp.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;
 import io.tenantry.tenantapp.radius.RadiusService;
 import io.tenantry.tenantapp.web.Views.Action;

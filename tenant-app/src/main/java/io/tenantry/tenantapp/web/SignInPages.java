@@ -3,12 +3,13 @@ package io.tenantry.tenantapp.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.identity.AuthService;
 import io.tenantry.tenantapp.identity.IdentityDtos.AcceptInviteRequest;
 import io.tenantry.tenantapp.identity.IdentityDtos.PasswordChange;
 import io.tenantry.tenantapp.identity.StaffService;
 import io.tenantry.tenantapp.identity.StaffUser;
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -75,22 +76,26 @@ public class SignInPages {
 
   @POST
   @Path("sign-in")
-  public Object signIn(@RestForm String email, @RestForm String password, HttpHeaders headers) {
+  public Object signIn(
+      @RestForm String email,
+      @RestForm String password,
+      HttpHeaders headers,
+      HttpServerRequest request) {
     StaffUser user;
     try {
       if (email == null || email.isBlank() || password == null || password.length() > 128) {
         throw new IllegalArgumentException();
       }
-      user = auth.authenticate(email.strip(), password);
-    } catch (ProblemException | IllegalArgumentException e) {
-      // the API's one answer for unknown user, wrong password and disabled account
-      return Response.status(401)
-          .entity(
-              pages
-                  .page(signIn, "sign-in", "Sign in")
-                  .data("error", "E-mail or password is wrong.")
-                  .data("email", email))
+      user = auth.authenticate(email.strip(), password, request.remoteAddress().hostAddress());
+    } catch (ProblemException e) {
+      // the API's one answer for unknown user, wrong password and disabled account; a throttled
+      // sign-in says when to try again, as the API's 429 does
+      boolean locked = e.retryAfterSeconds() != null;
+      return Response.status(locked ? 429 : 401)
+          .entity(signInRefused(email, locked ? e.problem().detail() : null))
           .build();
+    } catch (IllegalArgumentException e) {
+      return Response.status(401).entity(signInRefused(email, null)).build();
     }
     WebSessions.Created session = sessions.create(user);
     return Response.seeOther(URI.create("/app"))
@@ -192,5 +197,13 @@ public class SignInPages {
         .sameSite(NewCookie.SameSite.STRICT)
         .maxAge(maxAge)
         .build();
+  }
+
+  private Object signInRefused(String email, String lockedDetail) {
+    String error =
+        lockedDetail == null
+            ? "E-mail or password is wrong."
+            : "Too many failed sign-ins: " + lockedDetail + ".";
+    return pages.page(signIn, "sign-in", "Sign in").data("error", error).data("email", email);
   }
 }

@@ -1,6 +1,6 @@
 package io.tenantry.tenantapp.web;
 
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.search.SearchHit;
 import io.tenantry.tenantapp.search.SearchRequest;
 import io.tenantry.tenantapp.search.SearchService;

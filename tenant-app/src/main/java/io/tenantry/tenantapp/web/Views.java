@@ -91,7 +91,7 @@ public final class Views {
     try {
       return value == null || value.isBlank() ? null : java.util.UUID.fromString(value.strip());
     } catch (IllegalArgumentException e) {
-      throw io.tenantry.tenantapp.problem.ProblemException.invalid(field, "must be a UUID");
+      throw io.tenantry.common.problem.ProblemException.invalid(field, "must be a UUID");
     }
   }
 }

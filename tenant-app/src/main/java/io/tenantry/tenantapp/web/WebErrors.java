@@ -2,7 +2,7 @@ package io.tenantry.tenantapp.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.tenantry.tenantapp.problem.ProblemException;
+import io.tenantry.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -27,7 +27,7 @@ class EntitlementsVerifierTest {
   private final EntitlementsVerifier verifier = new EntitlementsVerifier("acme", 60);
 
   private Entitlements verify(String file) throws EntitlementsRefused {
-    return verifier.verify(file, PLATFORM_PEM, Instant.now());
+    return verifier.verify(file, PLATFORM_PEM, Instant.now()).entitlements();
   }
 
   private static TestEntitlements professional() {
@@ -149,7 +149,8 @@ class EntitlementsVerifierTest {
     KeyPair rsa = TenantKeysTestResource.rsa();
     String file = professional().signedFile(rsa.getPrivate());
 
-    assertThat(verifier.verify(file, pemOf(rsa), Instant.now()).seats()).isEqualTo(25);
+    assertThat(verifier.verify(file, pemOf(rsa), Instant.now()).entitlements().seats())
+        .isEqualTo(25);
   }
 
   @Test
@@ -189,6 +190,60 @@ class EntitlementsVerifierTest {
     assertThatThrownBy(() -> verifier.verify(file, pemOf(p384), Instant.now()))
         .isInstanceOf(EntitlementsRefused.class)
         .hasMessage("the platform public key is unreadable");
+  }
+
+  @Test
+  void duringARotationEitherKeyOfTheSetVerifies() throws Exception {
+    KeyPair next = TenantKeysTestResource.ec();
+    String keySet = pemOf(next) + PLATFORM_PEM;
+
+    assertThat(verifier.verify(professional().signedFile(PLATFORM.getPrivate()), keySet, now()))
+        .extracting(v -> v.entitlements().plan())
+        .isEqualTo("professional");
+    assertThat(verifier.verify(professional().signedFile(next.getPrivate()), keySet, now()))
+        .extracting(v -> v.entitlements().plan())
+        .isEqualTo("professional");
+  }
+
+  @Test
+  void aKeyOutsideTheSetDoesNotVerify() {
+    String keySet = pemOf(TenantKeysTestResource.ec()) + PLATFORM_PEM;
+    String file = professional().signedFile(TenantKeysTestResource.ec().getPrivate());
+
+    assertThatThrownBy(() -> verifier.verify(file, keySet, now()))
+        .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("the signature does not verify with the platform public key");
+  }
+
+  @Test
+  void theVersionIsTheSignedVer() throws Exception {
+    String file = professional().version(42).signedFile(PLATFORM.getPrivate());
+
+    assertThat(verifier.verify(file, PLATFORM_PEM, now()).version()).isEqualTo(42);
+  }
+
+  @Test
+  void aNegativeVersionIsRefused() {
+    String file = professional().version(-1).signedFile(PLATFORM.getPrivate());
+
+    assertThatThrownBy(() -> verify(file))
+        .isInstanceOf(EntitlementsRefused.class)
+        .hasMessage("'ver' must be a whole number of at least 0");
+  }
+
+  @Test
+  void keptEntitlementsAreReadWithoutTheKeyThatSignedThem() throws Exception {
+    KeyPair rotatedAway = TenantKeysTestResource.ec();
+    String file = professional().version(7).signedFile(rotatedAway.getPrivate());
+
+    EntitlementsVerifier.Verified kept = verifier.trusted(file);
+
+    assertThat(kept.version()).isEqualTo(7);
+    assertThat(kept.entitlements().seats()).isEqualTo(25);
+  }
+
+  private static Instant now() {
+    return Instant.now();
   }
 
   private static String pemOf(KeyPair pair) {

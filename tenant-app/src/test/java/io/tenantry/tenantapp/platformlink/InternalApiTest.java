@@ -227,6 +227,27 @@ class InternalApiTest {
   }
 
   @Test
+  void duringARotationTokensByEitherKeyOfTheSetAreAccepted() throws IOException {
+    KeyPair next = TenantKeysTestResource.rsa();
+    String byCurrent = tenant.platformToken("tenant:usage");
+    String byNext =
+        TenantKeysTestResource.sign(TestTenant.platformClaims("tenant:usage"), next.getPrivate());
+    String byStranger =
+        TenantKeysTestResource.sign(
+            TestTenant.platformClaims("tenant:usage"), TenantKeysTestResource.ec().getPrivate());
+    Path file = TestTenant.entitlementsDir().resolve("platform-public-key.pem");
+    String configured = Files.readString(file);
+    Files.writeString(file, Pem.encode("PUBLIC KEY", next.getPublic().getEncoded()) + configured);
+    try {
+      given().auth().oauth2(byCurrent).get("/internal/v1/usage").then().statusCode(200);
+      given().auth().oauth2(byNext).get("/internal/v1/usage").then().statusCode(200);
+      given().auth().oauth2(byStranger).get("/internal/v1/usage").then().statusCode(401);
+    } finally {
+      Files.writeString(file, configured);
+    }
+  }
+
+  @Test
   void aPs256TokenByTheConfiguredRsaPlatformKeyIsRefused() throws IOException {
     // same key, another algorithm it could verify: only RS256 is accepted for an RSA key
     KeyPair rsa = TenantKeysTestResource.rsa();

@@ -30,6 +30,7 @@ public final class TestEntitlements {
   private final Map<String, Object> entitlements = new LinkedHashMap<>();
   private String tenant = "acme";
   private String issuer = "https://tenantry.io/platform";
+  private Long version;
 
   private TestEntitlements(String plan, int seats) {
     entitlements.put("plan", plan);
@@ -70,6 +71,12 @@ public final class TestEntitlements {
     return this;
   }
 
+  /** {@code ver}; by default the signing time in milliseconds, as the control plane sets it. */
+  public TestEntitlements version(long ver) {
+    version = ver;
+    return this;
+  }
+
   public TestEntitlements issuedBy(String iss) {
     issuer = iss;
     return this;
@@ -89,6 +96,7 @@ public final class TestEntitlements {
         .issuedAt(now)
         // the control plane signs for years, so a tenant keeps its entitlements while it is down
         .expiresAt(now.plus(Duration.ofDays(3650)))
+        .claim("ver", version != null ? version : now.toEpochMilli())
         .claim("entitlements", entitlements)
         .jws()
         .algorithm(TenantKeysTestResource.algorithmFor(platformKey))
