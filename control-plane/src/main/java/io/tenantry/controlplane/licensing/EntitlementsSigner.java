@@ -50,6 +50,8 @@ public class EntitlementsSigner {
         .claim("ver", version)
         .issuedAt(now)
         .expiresAt(now.plus(config.signatureValidity()))
+        // the tenant app never goes back to a lower version: signing time in ms only grows
+        .claim("ver", now.toEpochMilli())
         .claim("entitlements", entitlements)
         .jws()
         .algorithm(keys.algorithm())

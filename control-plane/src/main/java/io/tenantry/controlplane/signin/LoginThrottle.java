@@ -1,7 +1,7 @@
 package io.tenantry.controlplane.signin;
 
-import io.tenantry.common.problem.Problem;
 import io.tenantry.common.problem.ProblemException;
+import io.tenantry.common.throttle.LoginFailures;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,13 +24,6 @@ public interface LoginThrottle {
 
   /** The 429 for a locked account or address, with {@code Retry-After} in whole seconds. */
   static ProblemException refusal(Duration locked) {
-    long seconds = Math.max(1, (locked.toMillis() + 999) / 1000);
-    return new ProblemException(
-        Problem.of(
-            429,
-            "login-locked",
-            "Too many failed logins",
-            "too many failed logins; try again in " + seconds + " seconds"),
-        seconds);
+    return LoginFailures.refusal(locked);
   }
 }
