@@ -203,10 +203,10 @@ public class StaffService {
       throw ProblemException.conflict(
           "invalid-transition", "staff user is disabled; enable them first", Map.of());
     }
-    String token = Secrets.newToken();
+    String token = RandomSecrets.random(32);
     user.passwordHash = null;
     user.status = StaffStatus.invited;
-    user.inviteTokenHash = Secrets.digest(token);
+    user.inviteTokenHash = RandomSecrets.sha256(token);
     user.inviteExpiresAt = Timestamps.now().plus(config.inviteLifetime());
     staff.update(user);
     auth.revokeAll(id);

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,13 +34,8 @@ public class Forms {
   /** The field errors of a service's 400 problem, or its detail under "" for any other. */
   public static Map<String, String> errorsOf(ProblemException problem) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Object fieldErrors = problem.toProblem().extensions().get("errors");
-    if (fieldErrors instanceof List<?> list && !list.isEmpty()) {
-      for (Object item : list) {
-        if (item instanceof Problem.FieldError error) {
-          errors.putIfAbsent(error.field(), error.rule());
-        }
-      }
+    for (Problem.FieldError error : problem.problem().errors()) {
+      errors.putIfAbsent(error.field(), error.rule());
     }
     if (errors.isEmpty()) {
       errors.put("", problem.getMessage());

@@ -138,10 +138,10 @@ public class InvoicePages {
       return Response.ok(page(changed, Map.of(), "Invoice is now " + changed.status() + "."))
           .build();
     } catch (ProblemException e) {
-      if (e.status() == 404) {
+      if (e.problem().status() == 404) {
         throw e;
       }
-      return Response.status(e.status())
+      return Response.status(e.problem().status())
           .entity(page(invoices.get(id), Forms.errorsOf(e), null))
           .build();
     }

@@ -130,10 +130,10 @@ public class SessionPages {
     try {
       return Response.ok(page(radius.disconnect(id), Map.of(), "Session disconnected.")).build();
     } catch (ProblemException e) {
-      if (e.status() == 404) {
+      if (e.problem().status() == 404) {
         throw e;
       }
-      return Response.status(e.status())
+      return Response.status(e.problem().status())
           .entity(page(radius.get(id), Forms.errorsOf(e), null))
           .build();
     }

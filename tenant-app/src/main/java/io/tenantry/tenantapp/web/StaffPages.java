@@ -168,8 +168,8 @@ public class StaffPages {
 
   /** A seat-limit refusal is shown above the form; a duplicate e-mail beside its field. */
   private static Map<String, String> fieldOf(ProblemException e) {
-    var problem = e.toProblem();
-    if (problem.type().endsWith(":seat-limit")) {
+    var problem = e.problem();
+    if (problem.type().endsWith("/seat-limit")) {
       return Map.of("seats", e.getMessage());
     }
     if ("email".equals(problem.extensions().get("field"))) {

@@ -129,10 +129,10 @@ public class SubscriberPages {
       return Response.ok(page(changed, Map.of(), "Status is now " + changed.status() + "."))
           .build();
     } catch (ProblemException e) {
-      if (e.status() == 404) {
+      if (e.problem().status() == 404) {
         throw e;
       }
-      return Response.status(e.status())
+      return Response.status(e.problem().status())
           .entity(page(subscribers.get(id), Forms.errorsOf(e), null))
           .build();
     }

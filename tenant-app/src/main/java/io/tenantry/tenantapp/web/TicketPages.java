@@ -158,10 +158,10 @@ public class TicketPages {
   }
 
   private Response refused(UUID id, ProblemException e) {
-    if (e.status() == 404) {
+    if (e.problem().status() == 404) {
       throw e;
     }
-    return Response.status(e.status())
+    return Response.status(e.problem().status())
         .entity(page(tickets.get(id), Forms.errorsOf(e), null))
         .build();
   }

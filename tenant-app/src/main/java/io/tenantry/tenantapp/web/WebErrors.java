@@ -52,6 +52,6 @@ public class WebErrors {
 
   /** A problem a service raised while a page was answering (e.g. an unknown id: 404). */
   public Response page(ProblemException problem) {
-    return page(problem.status(), problem.getMessage());
+    return page(problem.problem().status(), problem.getMessage());
   }
 }

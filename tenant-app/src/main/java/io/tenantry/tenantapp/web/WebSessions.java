@@ -3,9 +3,9 @@ package io.tenantry.tenantapp.web;
 import static io.tenantry.tenantapp.db.Column.Reader.ID;
 import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
 
+import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.db.Timestamps;
-import io.tenantry.tenantapp.identity.Secrets;
 import io.tenantry.tenantapp.identity.StaffStatus;
 import io.tenantry.tenantapp.identity.StaffUser;
 import io.tenantry.tenantapp.identity.StaffUsers;
@@ -38,13 +38,13 @@ public class WebSessions {
 
   @Transactional
   public Created create(StaffUser user) {
-    String raw = Secrets.newToken();
-    String csrf = Secrets.newToken();
+    String raw = RandomSecrets.random(32);
+    String csrf = RandomSecrets.random(32);
     Instant now = Timestamps.now();
     db.update(
         "INSERT INTO staff_web_sessions (id_hash, staff_user_id, csrf_token, created_at,"
             + " last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-        Secrets.digest(raw),
+        RandomSecrets.sha256(raw),
         user.id,
         csrf,
         now,
@@ -59,7 +59,7 @@ public class WebSessions {
     if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 100) {
       return Optional.empty();
     }
-    String hash = Secrets.digest(cookieValue);
+    String hash = RandomSecrets.sha256(cookieValue);
     Instant now = Timestamps.now();
     Optional<Row> row =
         db.first(
