@@ -206,6 +206,8 @@ class SearchTest {
     assertThat(status).isBetween(400, 499);
   }
 
+  // A NUL byte is not answered normally any more: it is refused with 400 naming q (issue 16,
+  // BadInputTest).
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -216,7 +218,6 @@ class SearchTest {
         "Ñandú",
         "日本語のテキスト",
         "😀😀",
-        "a\u0000b",
         "<script>alert(1)</script>",
         "%_%_%",
         "  spaced  out  "
