@@ -50,7 +50,7 @@ class PasswordRuleApiTest {
         .contentType("application/problem+json")
         .body("errors", hasSize(1))
         .body("errors[0].field", equalTo("password"))
-        .body("errors[0].message", equalTo("is too common or too simple to guess"));
+        .body("errors[0].rule", equalTo("is too common or too simple to guess"));
     assertThat(PlatformUser.count()).isEqualTo(before);
   }
 }
