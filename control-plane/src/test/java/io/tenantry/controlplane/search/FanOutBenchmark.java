@@ -147,10 +147,13 @@ class FanOutBenchmark {
     Files.writeString(Path.of("target/benchmark-search-fanout.txt"), report);
   }
 
-  /** Tenants t0…t(n-1), Ready, each with a server of its own; only the missing ones are added. */
+  /**
+   * Tenants bench-0…bench-(n-1) (slugs need 3 characters), Ready, each with a server of its own;
+   * only the missing ones are added.
+   */
   private void addTenants(int n) throws Exception {
     for (int i = servers.size(); i < n; i++) {
-      String slug = "t" + i;
+      String slug = "bench-" + i;
       HttpServer server =
           vertx
               .createHttpServer()
@@ -164,9 +167,9 @@ class FanOutBenchmark {
     }
     await()
         .atMost(Duration.ofMinutes(5))
-        .until(() -> IntStream.range(0, n).allMatch(i -> mirroredReady("t" + i)));
+        .until(() -> IntStream.range(0, n).allMatch(i -> mirroredReady("bench-" + i)));
     for (int i = 0; i < n; i++) {
-      String slug = "t" + i;
+      String slug = "bench-" + i;
       if (endpoints.resolve(slug).source().equals("template")) {
         endpoints.store(slug, "http://127.0.0.1:" + servers.get(i).actualPort());
       }
@@ -192,7 +195,7 @@ class FanOutBenchmark {
   }
 
   private void answer(String slug, HttpServerRequest request) {
-    if (slug.equals("t" + hung)) {
+    if (slug.equals("bench-" + hung)) {
       return;
     }
     long delay;
@@ -209,7 +212,7 @@ class FanOutBenchmark {
     IntStream.range(0, 200).forEach(i -> tokens.mint("warm" + i, ServiceTokens.SEARCH));
     long start = System.nanoTime();
     int n = 1000;
-    IntStream.range(0, n).forEach(i -> tokens.mint("t" + i, ServiceTokens.SEARCH));
+    IntStream.range(0, n).forEach(i -> tokens.mint("bench-" + i, ServiceTokens.SEARCH));
     line(
         "token minting: %.3f ms per %s token (single thread)",
         (System.nanoTime() - start) / 1e6 / n, keys.algorithm());
@@ -274,7 +277,7 @@ class FanOutBenchmark {
    */
   private void sequential(int n, int count) throws Exception {
     List<TenantEndpoints.Resolved> targets =
-        IntStream.range(0, n).mapToObj(i -> endpoints.resolve("t" + i)).toList();
+        IntStream.range(0, n).mapToObj(i -> endpoints.resolve("bench-" + i)).toList();
     double[] loops = new double[count];
     double[] sums = new double[count];
     for (int r = 0; r < count; r++) {
@@ -332,7 +335,7 @@ class FanOutBenchmark {
   /** A per-tenant timeout longer than the deadline: the deadline alone must bound the answer. */
   private void hungWithALongPerTenantTimeout(int n, int count) {
     List<TenantEndpoints.Resolved> targets =
-        IntStream.range(0, n).mapToObj(i -> endpoints.resolve("t" + i)).toList();
+        IntStream.range(0, n).mapToObj(i -> endpoints.resolve("bench-" + i)).toList();
     hung = n / 2;
     double[] answers = new double[count];
     for (int r = 0; r < count; r++) {
