@@ -29,6 +29,13 @@ public final class LocalPlatform implements AutoCloseable {
   /** Held so the level sticks: the mock server logs every request at INFO otherwise. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
+  /**
+   * Held for the same reason: the embedded PostgreSQL logs each line of initdb and pg_ctl, and the
+   * client its API version notes, which bury the launcher's progress lines.
+   */
+  private static final List<Logger> QUIET =
+      List.of(Logger.getLogger("io.zonky"), Logger.getLogger("io.fabric8"));
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch exited = new CountDownLatch(1);
   private LocalSettings settings;
@@ -54,7 +61,7 @@ public final class LocalPlatform implements AutoCloseable {
         // state.
         LOG.warning("demo tenants incomplete: " + e.getMessage());
       }
-      LOG.info(LocalSummary.describe(platform, demo));
+      System.out.println(LocalSummary.describe(platform, demo));
     } catch (Exception e) {
       LOG.log(Level.SEVERE, "Tenantry did not start: " + e.getMessage());
       System.exit(1);
@@ -68,6 +75,7 @@ public final class LocalPlatform implements AutoCloseable {
   /** Starts everything; {@code extraControlPlaneEnv} is for tests (a known owner password). */
   void start(LocalSettings settings, Map<String, String> extraControlPlaneEnv) throws Exception {
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
     this.settings = settings;
     Progress.step("starting PostgreSQL");
     database = track(LocalDatabase.start(settings));

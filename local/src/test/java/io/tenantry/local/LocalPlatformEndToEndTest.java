@@ -103,6 +103,21 @@ class LocalPlatformEndToEndTest {
   }
 
   @Test
+  @Order(2)
+  void theStaffWebAppRedirectsToItsSignInPageAtTheTenantUrlNotTheLoopbackPortBehindIt()
+      throws Exception {
+    String url = tenants.get("globex").url();
+
+    HttpResponse<Void> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + "/app")).build(),
+            HttpResponse.BodyHandlers.discarding());
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(answer.headers().firstValue("Location")).hasValue(url + "/app/sign-in");
+  }
+
+  @Test
   @Order(3)
   void aCrossTenantSearchHasHitsFromBothTenants() {
     PlatformApi.Answer answer =

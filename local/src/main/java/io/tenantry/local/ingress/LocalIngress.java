@@ -57,6 +57,10 @@ public final class LocalIngress implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient upstream;
+
+  /** Read once by the JDK when its HTTP client is first used, so it is set on the command line. */
+  public static final String HOST_HEADER_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
+
   private final SharedIndexInformer<Ingress> ingresses;
   private final SharedIndexInformer<Service> services;
   private final Backends backends;
@@ -106,6 +110,13 @@ public final class LocalIngress implements AutoCloseable {
       Backends backends,
       Consumer<Collection<Service>> onServices)
       throws IOException {
+    // The JDK client sends its own Host header unless the JVM was started allowing a caller's.
+    if (!System.getProperty(HOST_HEADER_PROPERTY, "").toLowerCase().contains("host")) {
+      throw new IllegalStateException(
+          "the local ingress keeps each request's Host header: start the JVM with -D"
+              + HOST_HEADER_PROPERTY
+              + "=host");
+    }
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     LocalIngress ingress = new LocalIngress(server, client, backends, onServices);
@@ -177,6 +188,9 @@ public final class LocalIngress implements AutoCloseable {
                 values.forEach(value -> request.header(name, value));
               }
             });
+    // An ingress controller keeps the Host header, so the app builds its redirects and cookies
+    // for the tenant's own URL, not for the loopback port behind it.
+    request.header("Host", host);
     request.header("X-Forwarded-Host", host);
     request.header("X-Forwarded-Proto", "http");
     request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());

@@ -61,6 +61,8 @@ class LocalIngressTest {
               exchange.getRequestMethod()
                   + " "
                   + exchange.getRequestURI()
+                  + " host="
+                  + exchange.getRequestHeaders().getFirst("Host")
                   + " forwarded-host="
                   + exchange.getRequestHeaders().getFirst("X-Forwarded-Host")
                   + " body="
@@ -155,7 +157,9 @@ class LocalIngressTest {
     assertThat(response.toLowerCase()).contains("x-app: yes");
     assertThat(seen.get())
         .isEqualTo(
-            "POST /api/v1/x?q=1 forwarded-host=acme.localhost:"
+            "POST /api/v1/x?q=1 host=acme.localhost:"
+                + ingress.port()
+                + " forwarded-host=acme.localhost:"
                 + ingress.port()
                 + " body={\"a\":1}");
   }
