@@ -115,12 +115,20 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
         .build();
   }
 
-  /** Database credentials come from {@code tenant-db}, or from the secret CNPG creates. */
+  /**
+   * Database credentials come from {@code tenant-db}, or from the secret CNPG creates. The display
+   * name is a literal (the staff web app shows it on every page), so renaming a tenant rolls its
+   * pod: a rename is rare, and a restart is cheaper than a ConfigMap the app would have to watch.
+   */
   static List<EnvVar> env(Tenant tenant, boolean cloudNativePg) {
     String secret = cloudNativePg ? TenantNames.CNPG_APP_SECRET : TenantNames.DB_SECRET;
     String urlKey = cloudNativePg ? "jdbc-uri" : "jdbc-url";
     return List.of(
         new EnvVarBuilder().withName("TENANTRY_TENANT_SLUG").withValue(tenant.slug()).build(),
+        new EnvVarBuilder()
+            .withName("TENANTRY_TENANT_DISPLAY_NAME")
+            .withValue(displayName(tenant))
+            .build(),
         fromSecret("QUARKUS_DATASOURCE_JDBC_URL", secret, urlKey),
         fromSecret("QUARKUS_DATASOURCE_USERNAME", secret, "username"),
         fromSecret("QUARKUS_DATASOURCE_PASSWORD", secret, "password"),
@@ -140,6 +148,12 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
             "TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD",
             TenantNames.FIRST_ADMIN_SECRET,
             FirstAdminSecret.PASSWORD));
+  }
+
+  /** The Tenant's displayName; the slug where a hand-applied Tenant left it out. */
+  static String displayName(Tenant tenant) {
+    String name = tenant.getSpec().displayName;
+    return name == null || name.isBlank() ? tenant.slug() : name;
   }
 
   static PodSecurityContext podSecurity() {

@@ -196,6 +196,33 @@ class PodSecuritySpecTest {
   }
 
   @Test
+  void appGetsTheTenantsDisplayNameVerbatimForItsPages() {
+    Tenant named = Tenants.stored("acme", Plan.STARTER);
+    named.getSpec().displayName = "Acme <Fibre> & Co";
+
+    Map<String, EnvVar> env = envOf(AppDeployment.build(named, config));
+
+    assertThat(env.get("TENANTRY_TENANT_DISPLAY_NAME").getValue()).isEqualTo("Acme <Fibre> & Co");
+  }
+
+  @Test
+  void renamingATenantChangesThePodTemplateSoThePodRolls() {
+    Tenant renamed = Tenants.stored("acme", Plan.STARTER);
+    renamed.getSpec().displayName = "Acme Broadband";
+
+    assertThat(AppDeployment.build(renamed, config).getSpec().getTemplate())
+        .isNotEqualTo(AppDeployment.build(tenant, config).getSpec().getTemplate());
+    assertThat(envOf(AppDeployment.build(renamed, config)).get("TENANTRY_TENANT_DISPLAY_NAME"))
+        .extracting(EnvVar::getValue)
+        .isEqualTo("Acme Broadband");
+  }
+
+  private static Map<String, EnvVar> envOf(Deployment app) {
+    return app.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .collect(java.util.stream.Collectors.toMap(EnvVar::getName, e -> e));
+  }
+
+  @Test
   void cloudNativePgModeWiresTheAppToTheSecretCnpgCreates() {
     OperatorConfig cnpg =
         TestConfig.with(Map.of("tenantry.operator.database.mode", "cloudnative-pg"));
