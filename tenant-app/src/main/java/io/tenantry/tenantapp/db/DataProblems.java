@@ -33,6 +33,11 @@ public class DataProblems {
     return ProblemMappers.internal(e);
   }
 
+  /** The field whose unique value {@code e} found taken, by its API name ("accountNumber"). */
+  public static String fieldOf(DataException e) {
+    return fieldOfConstraint(e.constraint().orElse("unknown"));
+  }
+
   private static String fieldOfConstraint(String constraint) {
     // unique constraints are named <table>_<column>_key by PostgreSQL
     String name = constraint.replaceFirst("_key$", "");

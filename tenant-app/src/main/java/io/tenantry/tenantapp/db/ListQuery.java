@@ -4,6 +4,7 @@ import io.tenantry.common.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Keyset pagination over one entity: filters, one sort column plus {@code id} as tie-breaker, and
- * an opaque cursor holding the last row's key. Rows inserted while a client pages never shift the
- * pages it has yet to read, unlike OFFSET.
+ * opaque cursors holding the key of the last row (the next page) or the first row (the previous).
+ * Rows inserted while a client pages never shift the pages it has yet to read, unlike OFFSET.
  */
 public final class ListQuery<E> {
 
@@ -56,30 +57,43 @@ public final class ListQuery<E> {
       throw ProblemException.invalid(
           "sort", "must be one of " + sortFields.keySet() + ", optionally prefixed with '-'");
     }
+    Cursor key = cursor == null ? null : Cursor.decode(cursor, sort);
+    boolean backward = key != null && key.before();
+    // the page before a row is the same query with the comparison and the order turned round
+    boolean down = descending != backward;
     List<String> where = new ArrayList<>(clauses);
     List<Object> bound = new ArrayList<>(params);
-    if (cursor != null) {
-      Cursor key = Cursor.decode(cursor, sort);
+    if (key != null) {
       // a row comparison, which the (column, id) index of every sortable column serves
-      where.add("(%s, id) %s (?, ?)".formatted(field.column(), descending ? "<" : ">"));
+      where.add("(%s, id) %s (?, ?)".formatted(field.column(), down ? "<" : ">"));
       bound.add(parse(field, key.value()));
       bound.add(key.id());
     }
-    String direction = descending ? "DESC" : "ASC";
+    String direction = down ? "DESC" : "ASC";
     String sql =
         table.select()
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " ORDER BY %s %s, id %s LIMIT ?".formatted(field.column(), direction, direction);
     bound.add(limit + 1);
     List<E> rows = db.list(sql, table.mapper(), bound.toArray());
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
+    boolean more = rows.size() > limit;
+    List<E> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+    if (backward) {
+      Collections.reverse(page);
     }
-    List<E> page = rows.subList(0, limit);
-    E last = page.getLast();
+    // forwards, "more" means rows after the page and the cursor's row lies before it; backwards,
+    // the other way round
+    boolean after = backward ? !page.isEmpty() : more;
+    boolean before = backward ? more : key != null && !page.isEmpty();
     return new Page<>(
         List.copyOf(page),
-        new Cursor(sort, String.valueOf(field.getter().apply(last)), idOf.apply(last)).encode());
+        after ? cursorAt(sort, field, page.getLast(), false) : null,
+        before ? cursorAt(sort, field, page.getFirst(), true) : null);
+  }
+
+  private String cursorAt(String sort, SortField<E> field, E row, boolean before) {
+    return new Cursor(sort, String.valueOf(field.getter().apply(row)), idOf.apply(row), before)
+        .encode();
   }
 
   private static <E> Object parse(SortField<E> field, String value) {
@@ -90,11 +104,16 @@ public final class ListQuery<E> {
     }
   }
 
-  /** The last row's sort key, bound to the sort it was issued for. */
-  record Cursor(String sort, String value, UUID id) {
+  /**
+   * A row's sort key, bound to the sort it was issued for: the page after that row, or with {@code
+   * before} the page before it.
+   */
+  record Cursor(String sort, String value, UUID id, boolean before) {
+
+    private static final String BEFORE = "before:";
 
     String encode() {
-      String raw = sort + "\n" + value + "\n" + id;
+      String raw = (before ? BEFORE : "") + sort + "\n" + value + "\n" + id;
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -105,11 +124,19 @@ public final class ListQuery<E> {
         String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
         int first = raw.indexOf('\n');
         int last = raw.lastIndexOf('\n');
-        if (first < 0 || first == last || !raw.substring(0, first).equals(expectedSort)) {
+        if (first < 0 || first == last) {
+          throw ProblemException.invalid("cursor", "is not a cursor issued by this list");
+        }
+        String issuedFor = raw.substring(0, first);
+        boolean before = issuedFor.startsWith(BEFORE);
+        if (!(before ? issuedFor.substring(BEFORE.length()) : issuedFor).equals(expectedSort)) {
           throw ProblemException.invalid("cursor", "was issued for a different sort or list");
         }
         return new Cursor(
-            expectedSort, raw.substring(first + 1, last), UUID.fromString(raw.substring(last + 1)));
+            expectedSort,
+            raw.substring(first + 1, last),
+            UUID.fromString(raw.substring(last + 1)),
+            before);
       } catch (IllegalArgumentException e) {
         throw ProblemException.invalid("cursor", "is not a cursor issued by this list");
       }

@@ -85,12 +85,7 @@ public class DeviceService {
     d.serialNumber = r.serialNumber();
     d.macAddress =
         MacAddress.normalise(r.macAddress())
-            .orElseThrow(
-                () ->
-                    ProblemException.invalid(
-                        "macAddress",
-                        "must be a MAC address such as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF,"
-                            + " aabb.ccdd.eeff or aabbccddeeff"));
+            .orElseThrow(() -> ProblemException.invalid("macAddress", MacAddress.RULE));
     d.deviceType = Enums.parse(DeviceType.class, "deviceType", r.deviceType());
     if (r.subscriberId() != null && !db.exists("subscribers", r.subscriberId())) {
       throw ProblemException.invalid("subscriberId", "must name an existing subscriber");

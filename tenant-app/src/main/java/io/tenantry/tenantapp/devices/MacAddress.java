@@ -12,6 +12,11 @@ public final class MacAddress {
   private static final Pattern SEPARATORS = Pattern.compile("[:.\\-\\s]");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
+  /** The rule a device's MAC address breaks when it is none of the notations. */
+  public static final String RULE =
+      "must be a MAC address such as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF,"
+          + " aabb.ccdd.eeff or aabbccddeeff";
+
   private MacAddress() {}
 
   /** The full normalised form, or empty when {@code text} is not a MAC address. */

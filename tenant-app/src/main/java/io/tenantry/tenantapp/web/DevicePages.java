@@ -1,7 +1,5 @@
 package io.tenantry.tenantapp.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
@@ -10,8 +8,10 @@ import io.tenantry.tenantapp.devices.DeviceDtos.DeviceView;
 import io.tenantry.tenantapp.devices.DeviceService;
 import io.tenantry.tenantapp.devices.DeviceStatus;
 import io.tenantry.tenantapp.devices.DeviceType;
-import io.tenantry.tenantapp.web.Views.Action;
+import io.tenantry.tenantapp.devices.MacAddress;
 import io.tenantry.tenantapp.web.Views.FilterField;
+import io.tenantry.tenantapp.web.Views.Input;
+import io.tenantry.tenantapp.web.Views.Option;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
 import jakarta.annotation.security.PermitAll;
@@ -21,43 +21,43 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Devices: the list, a device's page, status changes and assigning it to a subscriber. */
+/** Devices: the list, a new device, a device's page, status changes and assigning it. */
 @Path("/app/devices")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class DevicePages {
 
+  private static final String READ = "devices:read";
+  private static final String WRITE = "devices:write";
+
   private final DeviceService devices;
   private final SubscriberLookup lookup;
   private final ListPage lists;
-  private final Pages pages;
-  private final Template detail;
+  private final RecordPages records;
   private final CurrentStaff current;
-  private final WebErrors errors;
+  private final Forms forms;
 
   DevicePages(
       DeviceService devices,
       SubscriberLookup lookup,
       ListPage lists,
-      Pages pages,
-      @Location("app/detail.html") Template detail,
+      RecordPages records,
       CurrentStaff current,
-      WebErrors errors) {
+      Forms forms) {
     this.devices = devices;
     this.lookup = lookup;
     this.lists = lists;
-    this.pages = pages;
-    this.detail = detail;
+    this.records = records;
     this.current = current;
-    this.errors = errors;
+    this.forms = forms;
   }
 
   @GET
@@ -68,8 +68,8 @@ public class DevicePages {
       @RestQuery String mac,
       @RestQuery String sort,
       @RestQuery String cursor) {
-    current.require("devices:read");
-    String order = sort == null || sort.isBlank() ? "-createdAt" : sort;
+    records.read(null, READ);
+    String order = ListPage.order(sort, "-createdAt");
     var page =
         devices.list(
             new DeviceService.Filter(
@@ -96,96 +96,141 @@ public class DevicePages {
                 "Sort by",
                 order,
                 Views.sorts(Map.of("createdAt", "Created", "serialNumber", "Serial"))));
-    return lists.render(
+    return lists
+        .render(
+            "devices",
+            "Devices",
+            "/app/devices",
+            filters,
+            List.of("Serial", "MAC", "Type", "Status", "Created"),
+            page,
+            d ->
+                new Row(
+                    "/app/devices/" + d.id(),
+                    List.of(
+                        d.serialNumber(),
+                        d.macAddress(),
+                        d.deviceType().toString(),
+                        d.status().toString(),
+                        d.createdAt().toString())),
+            params,
+            cursor)
+        .data("newHref", current.can(WRITE) ? "/app/devices/new" : null)
+        .data("newLabel", "New device");
+  }
+
+  @GET
+  @Path("new")
+  public TemplateInstance newForm() {
+    records.read(null, WRITE);
+    return form("", "", DeviceType.values()[0].toString(), "", Map.of());
+  }
+
+  /**
+   * The API's {@link DeviceRequest} and its rules; the subscriber, if any, by account number. A new
+   * device is in stock.
+   */
+  @POST
+  @Path("new")
+  public Response create(
+      @RestForm("_csrf") String csrf,
+      @RestForm String serialNumber,
+      @RestForm String macAddress,
+      @RestForm String deviceType,
+      @RestForm String account) {
+    records.write(null, csrf, WRITE);
+    Map<String, String> errors = new LinkedHashMap<>();
+    UUID subscriberId = null;
+    if (Views.blankToNull(account) != null) {
+      try {
+        subscriberId = lookup.byIdentifier("account", account);
+      } catch (ProblemException e) {
+        errors.putAll(Forms.errorsOf(e));
+      }
+    }
+    DeviceRequest request =
+        new DeviceRequest(
+            Views.blankToNull(serialNumber),
+            Views.blankToNull(macAddress),
+            Views.blankToNull(deviceType),
+            subscriberId);
+    forms.validate(request).forEach(errors::putIfAbsent);
+    // the service's own rule, checked here too so that the form shows every error at once
+    if (request.macAddress() != null && MacAddress.normalise(request.macAddress()).isEmpty()) {
+      errors.putIfAbsent("macAddress", MacAddress.RULE);
+    }
+    return records.create(
+        "device",
+        errors,
+        () -> "/app/devices/" + devices.create(request).id(),
+        found -> form(serialNumber, macAddress, deviceType, account, found));
+  }
+
+  private TemplateInstance form(
+      String serial, String mac, String type, String account, Map<String, String> errors) {
+    return records.form(
         "devices",
-        "Devices",
-        "/app/devices",
-        filters,
-        List.of("Serial", "MAC", "Type", "Status", "Created"),
-        page,
-        d ->
-            new Row(
-                "/app/devices/" + d.id(),
-                List.of(
-                    d.serialNumber(),
-                    d.macAddress(),
-                    d.deviceType().toString(),
-                    d.status().toString(),
-                    d.createdAt().toString())),
-        params,
-        cursor != null && !cursor.isBlank());
+        "New device",
+        "/app/devices/new",
+        List.of(
+            Input.text("serialNumber", "Serial number", serial, true),
+            Input.text("macAddress", "MAC address", mac, true),
+            Input.select(
+                "deviceType",
+                "Type",
+                type,
+                Arrays.stream(DeviceType.values())
+                    .map(t -> new Option(t.toString(), t.toString().replace('_', ' ')))
+                    .toList()),
+            Input.text("account", "Subscriber account number", account, false)),
+        errors,
+        "Create device");
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance show(UUID id) {
-    current.require("devices:read");
+    records.read(null, READ);
     return page(devices.get(id), Map.of(), null);
   }
 
   @POST
   @Path("{id}/status")
   public Response changeStatus(UUID id, @RestForm("_csrf") String csrf, @RestForm String status) {
-    current.checkCsrf(csrf);
-    current.require("devices:write");
-    try {
-      DeviceView changed =
-          devices.changeStatus(id, Enums.parse(DeviceStatus.class, "status", status));
-      return Response.ok(page(changed, Map.of(), "Status is now " + changed.status() + "."))
-          .build();
-    } catch (ProblemException e) {
-      return refused(id, e);
-    }
+    records.write(null, csrf, WRITE);
+    return records.change(
+        () -> {
+          DeviceView changed =
+              devices.changeStatus(id, Enums.parse(DeviceStatus.class, "status", status));
+          return page(changed, Map.of(), "Status is now " + changed.status() + ".");
+        },
+        errors -> page(devices.get(id), errors, null));
   }
 
   /** Assigning is the API's device update with the subscriber changed and all else kept. */
   @POST
   @Path("{id}/assign")
   public Response assign(UUID id, @RestForm("_csrf") String csrf, @RestForm String account) {
-    current.checkCsrf(csrf);
-    current.require("devices:write");
-    try {
-      DeviceView d = devices.get(id);
-      UUID subscriberId = lookup.byIdentifier("account", account);
-      DeviceView changed =
-          devices.update(
-              id,
-              new DeviceRequest(
-                  d.serialNumber(), d.macAddress(), d.deviceType().toString(), subscriberId));
-      return Response.ok(page(changed, Map.of(), "Device assigned.")).build();
-    } catch (ProblemException e) {
-      return refused(id, e);
-    }
-  }
-
-  private Response refused(UUID id, ProblemException e) {
-    if (e.problem().status() == 404) {
-      throw e;
-    }
-    return Response.status(e.problem().status())
-        .entity(page(devices.get(id), Forms.errorsOf(e), null))
-        .build();
+    records.write(null, csrf, WRITE);
+    return records.change(
+        () -> {
+          DeviceView d = devices.get(id);
+          UUID subscriberId = lookup.byIdentifier("account", account);
+          DeviceView changed =
+              devices.update(
+                  id,
+                  new DeviceRequest(
+                      d.serialNumber(), d.macAddress(), d.deviceType().toString(), subscriberId));
+          return page(changed, Map.of(), "Device assigned.");
+        },
+        errors -> page(devices.get(id), errors, null));
   }
 
   private TemplateInstance page(DeviceView d, Map<String, String> errors, String notice) {
-    boolean write = current.can("devices:write");
-    List<Action> actions =
-        write
-            ? d.status().next().stream()
-                .sorted()
-                .map(
-                    to ->
-                        new Action(
-                            "/app/devices/" + d.id() + "/status",
-                            "Mark " + to.toString().replace('_', ' '),
-                            to.toString(),
-                            to == DeviceStatus.retired))
-                .toList()
-            : List.of();
-    return pages
-        .page(detail, "devices", "Device " + d.serialNumber())
-        .data(
-            "props",
+    return records
+        .detail(
+            "devices",
+            "Device " + d.serialNumber(),
             List.of(
                 Prop.of("Serial", d.serialNumber()),
                 Prop.of("MAC address", d.macAddress()),
@@ -197,15 +242,15 @@ public class DevicePages {
                         "Subscriber",
                         "Assigned subscriber",
                         "/app/subscribers/" + d.subscriberId()),
-                Prop.of("Created", d.createdAt())))
-        .data("actions", actions)
-        .data("assignUrl", write ? "/app/devices/" + d.id() + "/assign" : null)
-        .data("errors", errors)
-        .data("notice", notice);
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
+                Prop.of("Created", d.createdAt())),
+            records.transitions(
+                WRITE,
+                d.status().next(),
+                "/app/devices/" + d.id() + "/status",
+                to -> "Mark " + to.toString().replace('_', ' '),
+                to -> to == DeviceStatus.retired),
+            errors,
+            notice)
+        .data("assignUrl", current.can(WRITE) ? "/app/devices/" + d.id() + "/assign" : null);
   }
 }

@@ -1,7 +1,5 @@
 package io.tenantry.tenantapp.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
@@ -10,7 +8,6 @@ import io.tenantry.tenantapp.billing.InvoiceStatus;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.db.Page;
 import io.tenantry.tenantapp.subscribers.SubscriberService;
-import io.tenantry.tenantapp.web.Views.Action;
 import io.tenantry.tenantapp.web.Views.FilterField;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
@@ -29,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Invoices: the list, an invoice's page, issue, pay and void (the new-invoice form is beside). */
 @Path("/app/invoices")
@@ -39,29 +35,25 @@ public class InvoicePages {
 
   private static final String FEATURE = "invoicing";
 
+  private static final String WRITE = "billing:write";
+
   private final InvoiceService invoices;
   private final SubscriberService subscribers;
   private final ListPage lists;
-  private final Pages pages;
-  private final Template detail;
+  private final RecordPages records;
   private final CurrentStaff current;
-  private final WebErrors errors;
 
   InvoicePages(
       InvoiceService invoices,
       SubscriberService subscribers,
       ListPage lists,
-      Pages pages,
-      @Location("app/detail.html") Template detail,
-      CurrentStaff current,
-      WebErrors errors) {
+      RecordPages records,
+      CurrentStaff current) {
     this.invoices = invoices;
     this.subscribers = subscribers;
     this.lists = lists;
-    this.pages = pages;
-    this.detail = detail;
+    this.records = records;
     this.current = current;
-    this.errors = errors;
   }
 
   @GET
@@ -71,13 +63,12 @@ public class InvoicePages {
       @RestQuery String dueBefore,
       @RestQuery String sort,
       @RestQuery String cursor) {
-    pages.requireFeature(FEATURE);
-    current.require("billing:read");
-    String order = sort == null || sort.isBlank() ? "-createdAt" : sort;
+    records.read(FEATURE, "billing:read");
+    String order = ListPage.order(sort, "-createdAt");
     InvoiceService.Filter filter =
         new InvoiceService.Filter(
             Enums.parse(InvoiceStatus.class, "status", Views.blankToNull(status)),
-            uuid("subscriberId", subscriberId),
+            Views.uuid("subscriberId", subscriberId),
             date("dueBefore", dueBefore));
     Page<InvoiceView> page =
         invoices.list(filter, order, Views.blankToNull(cursor), ListPage.PAGE_SIZE);
@@ -113,59 +104,37 @@ public class InvoicePages {
                         i.dueDate().toString(),
                         i.createdAt().toString())),
             params,
-            cursor != null && !cursor.isBlank())
-        .data("newHref", current.can("billing:write") ? "/app/invoices/new" : null)
+            cursor)
+        .data("newHref", current.can(WRITE) ? "/app/invoices/new" : null)
         .data("newLabel", "New invoice");
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance show(UUID id) {
-    pages.requireFeature(FEATURE);
-    current.require("billing:read");
+    records.read(FEATURE, "billing:read");
     return page(invoices.get(id), Map.of(), null);
   }
 
   @POST
   @Path("{id}/status")
   public Response changeStatus(UUID id, @RestForm("_csrf") String csrf, @RestForm String status) {
-    pages.requireFeature(FEATURE);
-    current.checkCsrf(csrf);
-    current.require("billing:write");
-    try {
-      InvoiceView changed =
-          invoices.changeStatus(id, Enums.parse(InvoiceStatus.class, "status", status));
-      return Response.ok(page(changed, Map.of(), "Invoice is now " + changed.status() + "."))
-          .build();
-    } catch (ProblemException e) {
-      if (e.problem().status() == 404) {
-        throw e;
-      }
-      return Response.status(e.problem().status())
-          .entity(page(invoices.get(id), Forms.errorsOf(e), null))
-          .build();
-    }
+    records.write(FEATURE, csrf, WRITE);
+    return records.change(
+        () -> {
+          InvoiceView changed =
+              invoices.changeStatus(id, Enums.parse(InvoiceStatus.class, "status", status));
+          return page(changed, Map.of(), "Invoice is now " + changed.status() + ".");
+        },
+        errors -> page(invoices.get(id), errors, null));
   }
 
   TemplateInstance page(InvoiceView i, Map<String, String> errors, String notice) {
-    List<Action> actions =
-        current.can("billing:write")
-            ? i.status().next().stream()
-                .sorted()
-                .map(
-                    to ->
-                        new Action(
-                            "/app/invoices/" + i.id() + "/status",
-                            label(to),
-                            to.toString(),
-                            to == InvoiceStatus.void_))
-                .toList()
-            : List.of();
     var subscriber = subscribers.get(i.subscriberId());
-    return pages
-        .page(detail, "invoices", "Invoice " + i.number())
-        .data(
-            "props",
+    return records
+        .detail(
+            "invoices",
+            "Invoice " + i.number(),
             List.of(
                 Prop.of("Status", i.status()),
                 new Prop(
@@ -174,11 +143,16 @@ public class InvoicePages {
                     "/app/subscribers/" + subscriber.id()),
                 Prop.of("Total", i.total() + " " + i.currency()),
                 Prop.of("Due", i.dueDate()),
-                Prop.of("Created", i.createdAt())))
-        .data("lines", i.lines())
-        .data("actions", actions)
-        .data("errors", errors)
-        .data("notice", notice);
+                Prop.of("Created", i.createdAt())),
+            records.transitions(
+                WRITE,
+                i.status().next(),
+                "/app/invoices/" + i.id() + "/status",
+                InvoicePages::label,
+                to -> to == InvoiceStatus.void_),
+            errors,
+            notice)
+        .data("lines", i.lines());
   }
 
   private static String label(InvoiceStatus to) {
@@ -191,24 +165,11 @@ public class InvoicePages {
     };
   }
 
-  private static UUID uuid(String field, String value) {
-    try {
-      return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(field, "must be a UUID");
-    }
-  }
-
   private static LocalDate date(String field, String value) {
     try {
       return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(field, "must be a date such as 2026-01-31");
     }
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
   }
 }

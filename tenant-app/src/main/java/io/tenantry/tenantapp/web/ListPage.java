@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Renders one page of a keyset-paged list with its filters, sort and next/first links. */
+/** Renders one page of a keyset-paged list with its filters, sort and first/previous/next links. */
 @ApplicationScoped
 public class ListPage {
 
@@ -26,8 +26,14 @@ public class ListPage {
     this.pages = pages;
   }
 
+  /** The sort asked for, or the list's own when none was. */
+  static String order(String sort, String byDefault) {
+    return sort == null || sort.isBlank() ? byDefault : sort;
+  }
+
   /**
-   * @param params the filters and sort as given, which the next-page link repeats with the cursor
+   * @param params the filters and sort as given, which the paging links repeat with their cursor
+   * @param cursor the cursor this page was asked with: a page reached with one offers the first
    */
   public <T> TemplateInstance render(
       String section,
@@ -38,18 +44,19 @@ public class ListPage {
       Page<T> page,
       Function<T, Row> row,
       Map<String, String> params,
-      boolean paged) {
+      String cursor) {
     return pages
         .page(list, section, title)
         .data("path", path)
         .data("filters", filters)
         .data("columns", columns)
         .data("rows", page.items().stream().map(row).toList())
-        .data(
-            "next",
-            page.nextCursor() == null
-                ? null
-                : Views.url(path, Views.with(params, "cursor", page.nextCursor())))
-        .data("first", paged ? Views.url(path, params) : null);
+        .data("next", link(path, params, page.nextCursor()))
+        .data("prev", link(path, params, page.prevCursor()))
+        .data("first", cursor == null || cursor.isBlank() ? null : Views.url(path, params));
+  }
+
+  private static String link(String path, Map<String, String> params, String cursor) {
+    return cursor == null ? null : Views.url(path, Views.with(params, "cursor", cursor));
   }
 }

@@ -1,9 +1,6 @@
 package io.tenantry.tenantapp.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.radius.RadiusDtos.SessionView;
 import io.tenantry.tenantapp.radius.RadiusService;
 import io.tenantry.tenantapp.web.Views.Action;
@@ -24,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** RADIUS sessions: the list (online ones first of interest), a session's page, disconnecting. */
 @Path("/app/sessions")
@@ -36,24 +32,14 @@ public class SessionPages {
 
   private final RadiusService radius;
   private final ListPage lists;
-  private final Pages pages;
-  private final Template detail;
+  private final RecordPages records;
   private final CurrentStaff current;
-  private final WebErrors errors;
 
-  SessionPages(
-      RadiusService radius,
-      ListPage lists,
-      Pages pages,
-      @Location("app/detail.html") Template detail,
-      CurrentStaff current,
-      WebErrors errors) {
+  SessionPages(RadiusService radius, ListPage lists, RecordPages records, CurrentStaff current) {
     this.radius = radius;
     this.lists = lists;
-    this.pages = pages;
-    this.detail = detail;
+    this.records = records;
     this.current = current;
-    this.errors = errors;
   }
 
   @GET
@@ -62,9 +48,8 @@ public class SessionPages {
       @RestQuery String username,
       @RestQuery String sort,
       @RestQuery String cursor) {
-    pages.requireFeature(FEATURE);
-    current.require("radius:read");
-    String order = sort == null || sort.isBlank() ? "-startedAt" : sort;
+    records.read(FEATURE, "radius:read");
+    String order = ListPage.order(sort, "-startedAt");
     Boolean online =
         active == null || active.isBlank() ? null : Boolean.valueOf("true".equals(active));
     var page =
@@ -110,33 +95,23 @@ public class SessionPages {
                     s.endedAt() == null ? "online" : s.endedAt().toString(),
                     s.bytesIn() + " / " + s.bytesOut())),
         params,
-        cursor != null && !cursor.isBlank());
+        cursor);
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance show(UUID id) {
-    pages.requireFeature(FEATURE);
-    current.require("radius:read");
+    records.read(FEATURE, "radius:read");
     return page(radius.get(id), Map.of(), null);
   }
 
   @POST
   @Path("{id}/disconnect")
   public Response disconnect(UUID id, @RestForm("_csrf") String csrf) {
-    pages.requireFeature(FEATURE);
-    current.checkCsrf(csrf);
-    current.require("radius:write");
-    try {
-      return Response.ok(page(radius.disconnect(id), Map.of(), "Session disconnected.")).build();
-    } catch (ProblemException e) {
-      if (e.problem().status() == 404) {
-        throw e;
-      }
-      return Response.status(e.problem().status())
-          .entity(page(radius.get(id), Forms.errorsOf(e), null))
-          .build();
-    }
+    records.write(FEATURE, csrf, "radius:write");
+    return records.change(
+        () -> page(radius.disconnect(id), Map.of(), "Session disconnected."),
+        errors -> page(radius.get(id), errors, null));
   }
 
   private TemplateInstance page(SessionView s, Map<String, String> errors, String notice) {
@@ -146,25 +121,19 @@ public class SessionPages {
                 new Action(
                     "/app/sessions/" + s.id() + "/disconnect", "Disconnect", "disconnect", true))
             : List.of();
-    return pages
-        .page(detail, "sessions", "Session of " + s.username())
-        .data(
-            "props",
-            List.of(
-                Prop.of("Username", s.username()),
-                Prop.of("NAS", s.nasIp()),
-                Prop.of("Started", s.startedAt()),
-                Prop.of("Ended", s.endedAt() == null ? "online" : s.endedAt()),
-                Prop.of("Bytes in", s.bytesIn()),
-                Prop.of("Bytes out", s.bytesOut()),
-                Prop.of("Terminate cause", s.terminateCause())))
-        .data("actions", actions)
-        .data("errors", errors)
-        .data("notice", notice);
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
+    return records.detail(
+        "sessions",
+        "Session of " + s.username(),
+        List.of(
+            Prop.of("Username", s.username()),
+            Prop.of("NAS", s.nasIp()),
+            Prop.of("Started", s.startedAt()),
+            Prop.of("Ended", s.endedAt() == null ? "online" : s.endedAt()),
+            Prop.of("Bytes in", s.bytesIn()),
+            Prop.of("Bytes out", s.bytesOut()),
+            Prop.of("Terminate cause", s.terminateCause())),
+        actions,
+        errors,
+        notice);
   }
 }

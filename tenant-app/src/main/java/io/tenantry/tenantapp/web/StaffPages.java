@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Staff management: seats used of allowed, inviting within them (a clear message at the limit),
@@ -42,7 +41,6 @@ public class StaffPages {
   private final Template template;
   private final CurrentStaff current;
   private final Forms forms;
-  private final WebErrors errors;
 
   StaffPages(
       StaffService staff,
@@ -51,8 +49,7 @@ public class StaffPages {
       Pages pages,
       @Location("app/staff.html") Template template,
       CurrentStaff current,
-      Forms forms,
-      WebErrors errors) {
+      Forms forms) {
     this.staff = staff;
     this.staffUsers = staffUsers;
     this.entitlements = entitlements;
@@ -60,7 +57,6 @@ public class StaffPages {
     this.template = template;
     this.current = current;
     this.forms = forms;
-    this.errors = errors;
   }
 
   @GET
@@ -176,10 +172,5 @@ public class StaffPages {
       return Map.of("email", "another staff user already has this e-mail");
     }
     return Forms.errorsOf(e);
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
   }
 }

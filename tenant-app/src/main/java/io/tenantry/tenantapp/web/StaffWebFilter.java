@@ -52,7 +52,7 @@ public class StaffWebFilter {
   @ServerRequestFilter
   public Optional<Response> guard(ContainerRequestContext request) {
     String path = request.getUriInfo().getRequestUri().getPath();
-    if (!path.equals("/app") && !path.startsWith("/app/")) {
+    if (!isApp(path)) {
       return Optional.empty();
     }
     boolean write = !READS.contains(request.getMethod());
@@ -76,6 +76,11 @@ public class StaffWebFilter {
           errors.page(403, "The tenant is read-only: its license no longer allows changes."));
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code path} belongs to the web app (and not to the API beside it). */
+  static boolean isApp(String path) {
+    return path.equals("/app") || path.startsWith("/app/");
   }
 
   /**

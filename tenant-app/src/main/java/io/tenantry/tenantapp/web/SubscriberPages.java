@@ -1,16 +1,14 @@
 package io.tenantry.tenantapp.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.db.Page;
+import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberRequest;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
 import io.tenantry.tenantapp.subscribers.SubscriberService;
 import io.tenantry.tenantapp.subscribers.SubscriberStatus;
-import io.tenantry.tenantapp.web.Views.Action;
 import io.tenantry.tenantapp.web.Views.FilterField;
+import io.tenantry.tenantapp.web.Views.Input;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
 import jakarta.annotation.security.PermitAll;
@@ -27,34 +25,38 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Subscribers: the list, a subscriber's page, and activating, suspending and the rest. */
+/**
+ * Subscribers: the list, a new subscriber, a subscriber's page, activating, suspending and more.
+ */
 @Path("/app/subscribers")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class SubscriberPages {
 
+  private static final String READ = "subscribers:read";
+  private static final String WRITE = "subscribers:write";
+
   private final SubscriberService subscribers;
   private final ListPage lists;
+  private final RecordPages records;
   private final Pages pages;
-  private final Template detail;
   private final CurrentStaff current;
-  private final WebErrors errors;
+  private final Forms forms;
 
   SubscriberPages(
       SubscriberService subscribers,
       ListPage lists,
+      RecordPages records,
       Pages pages,
-      @Location("app/detail.html") Template detail,
       CurrentStaff current,
-      WebErrors errors) {
+      Forms forms) {
     this.subscribers = subscribers;
     this.lists = lists;
+    this.records = records;
     this.pages = pages;
-    this.detail = detail;
     this.current = current;
-    this.errors = errors;
+    this.forms = forms;
   }
 
   @GET
@@ -64,8 +66,8 @@ public class SubscriberPages {
       @RestQuery String email,
       @RestQuery String sort,
       @RestQuery String cursor) {
-    current.require("subscribers:read");
-    String order = sort == null || sort.isBlank() ? "name" : sort;
+    records.read(null, READ);
+    String order = ListPage.order(sort, "name");
     Page<SubscriberView> page =
         subscribers.list(
             new SubscriberService.Filter(
@@ -91,74 +93,115 @@ public class SubscriberPages {
                 order,
                 Views.sorts(
                     Map.of("name", "Name", "accountNumber", "Account", "createdAt", "Created"))));
-    return lists.render(
+    return lists
+        .render(
+            "subscribers",
+            "Subscribers",
+            "/app/subscribers",
+            filters,
+            List.of("Name", "Account", "E-mail", "Plan", "Status"),
+            page,
+            s ->
+                new Row(
+                    "/app/subscribers/" + s.id(),
+                    List.of(
+                        s.name(),
+                        s.accountNumber(),
+                        s.email(),
+                        s.servicePlan(),
+                        s.status().toString())),
+            params,
+            cursor)
+        .data("newHref", current.can(WRITE) ? "/app/subscribers/new" : null)
+        .data("newLabel", "New subscriber");
+  }
+
+  @GET
+  @Path("new")
+  public TemplateInstance newForm() {
+    records.read(null, WRITE);
+    return form(new SubscriberRequest("", "", "", "", "", "", ""), Map.of());
+  }
+
+  /** The API's {@link SubscriberRequest} and its rules; a new subscriber starts pending. */
+  @POST
+  @Path("new")
+  public Response create(
+      @RestForm("_csrf") String csrf,
+      @RestForm String accountNumber,
+      @RestForm String name,
+      @RestForm String email,
+      @RestForm String phone,
+      @RestForm String address,
+      @RestForm String servicePlan,
+      @RestForm String radiusUsername) {
+    records.write(null, csrf, WRITE);
+    SubscriberRequest request =
+        new SubscriberRequest(
+            Views.blankToNull(accountNumber),
+            Views.blankToNull(name),
+            Views.blankToNull(email),
+            Views.blankToNull(phone),
+            Views.blankToNull(address),
+            Views.blankToNull(servicePlan),
+            Views.blankToNull(radiusUsername));
+    return records.create(
+        "subscriber",
+        forms.validate(request),
+        () -> "/app/subscribers/" + subscribers.create(request).id(),
+        errors -> form(request, errors));
+  }
+
+  private TemplateInstance form(SubscriberRequest typed, Map<String, String> errors) {
+    return records.form(
         "subscribers",
-        "Subscribers",
-        "/app/subscribers",
-        filters,
-        List.of("Name", "Account", "E-mail", "Plan", "Status"),
-        page,
-        s ->
-            new Row(
-                "/app/subscribers/" + s.id(),
-                List.of(
-                    s.name(),
-                    s.accountNumber(),
-                    s.email(),
-                    s.servicePlan(),
-                    s.status().toString())),
-        params,
-        cursor != null && !cursor.isBlank());
+        "New subscriber",
+        "/app/subscribers/new",
+        List.of(
+            Input.text("accountNumber", "Account number", typed.accountNumber(), true),
+            Input.text("name", "Name", typed.name(), true),
+            Input.of("email", "E-mail", "email", typed.email(), true),
+            Input.of("phone", "Phone", "tel", typed.phone(), false),
+            Input.text("address", "Address", typed.address(), false),
+            Input.text("servicePlan", "Service plan", typed.servicePlan(), true),
+            Input.text("radiusUsername", "RADIUS username", typed.radiusUsername(), true)),
+        errors,
+        "Create subscriber");
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance show(UUID id) {
-    current.require("subscribers:read");
+    records.read(null, READ);
     return page(subscribers.get(id), Map.of(), null);
   }
 
   @POST
   @Path("{id}/status")
   public Response changeStatus(UUID id, @RestForm("_csrf") String csrf, @RestForm String status) {
-    current.checkCsrf(csrf);
-    current.require("subscribers:write");
-    try {
-      SubscriberView changed =
-          subscribers.changeStatus(id, Enums.parse(SubscriberStatus.class, "status", status));
-      return Response.ok(page(changed, Map.of(), "Status is now " + changed.status() + "."))
-          .build();
-    } catch (ProblemException e) {
-      if (e.problem().status() == 404) {
-        throw e;
-      }
-      return Response.status(e.problem().status())
-          .entity(page(subscribers.get(id), Forms.errorsOf(e), null))
-          .build();
-    }
+    records.write(null, csrf, WRITE);
+    return records.change(
+        () -> {
+          SubscriberView changed =
+              subscribers.changeStatus(id, Enums.parse(SubscriberStatus.class, "status", status));
+          return page(changed, Map.of(), "Status is now " + changed.status() + ".");
+        },
+        errors -> page(subscribers.get(id), errors, null));
   }
 
   private TemplateInstance page(SubscriberView s, Map<String, String> errors, String notice) {
-    List<Action> actions =
-        current.can("subscribers:write")
-            ? s.status().next().stream()
-                .sorted()
-                .map(
-                    to ->
-                        new Action(
-                            "/app/subscribers/" + s.id() + "/status",
-                            label(to),
-                            to.toString(),
-                            to == SubscriberStatus.terminated
-                                || to == SubscriberStatus.disconnected))
-                .toList()
-            : List.of();
-    return pages
-        .page(detail, "subscribers", s.name())
-        .data("props", props(s))
-        .data("actions", actions)
-        .data("errors", errors)
-        .data("notice", notice);
+    return records.detail(
+        "subscribers",
+        s.name(),
+        props(s),
+        records.transitions(
+            WRITE,
+            s.status().next(),
+            "/app/subscribers/" + s.id() + "/status",
+            SubscriberPages::label,
+            to -> to == SubscriberStatus.terminated || to == SubscriberStatus.disconnected),
+        errors,
+        notice);
   }
 
   private List<Prop> props(SubscriberView s) {
@@ -192,10 +235,5 @@ public class SubscriberPages {
       case terminated -> "Terminate";
       case pending -> "Back to pending";
     };
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
   }
 }

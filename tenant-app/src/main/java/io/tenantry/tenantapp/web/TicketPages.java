@@ -1,17 +1,18 @@
 package io.tenantry.tenantapp.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
+import io.tenantry.tenantapp.identity.StaffService;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
+import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;
 import io.tenantry.tenantapp.tickets.TicketPriority;
 import io.tenantry.tenantapp.tickets.TicketService;
 import io.tenantry.tenantapp.tickets.TicketStatus;
-import io.tenantry.tenantapp.web.Views.Action;
 import io.tenantry.tenantapp.web.Views.FilterField;
+import io.tenantry.tenantapp.web.Views.Input;
+import io.tenantry.tenantapp.web.Views.Option;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
 import jakarta.annotation.security.PermitAll;
@@ -21,170 +22,236 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Support tickets: the list, a ticket's page with its comments, status changes, new comments. */
+/**
+ * Support tickets: the list, a new ticket, a ticket's page with its comments, status changes, new
+ * comments.
+ */
 @Path("/app/tickets")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class TicketPages {
 
   private static final String FEATURE = "support-tickets";
+  private static final String READ = "tickets:read";
+  private static final String WRITE = "tickets:write";
 
   private final TicketService tickets;
+  private final StaffService staff;
+  private final SubscriberLookup lookup;
   private final ListPage lists;
-  private final Pages pages;
-  private final Template detail;
+  private final RecordPages records;
   private final CurrentStaff current;
   private final Forms forms;
-  private final WebErrors errors;
 
   TicketPages(
       TicketService tickets,
+      StaffService staff,
+      SubscriberLookup lookup,
       ListPage lists,
-      Pages pages,
-      @Location("app/detail.html") Template detail,
+      RecordPages records,
       CurrentStaff current,
-      Forms forms,
-      WebErrors errors) {
+      Forms forms) {
     this.tickets = tickets;
+    this.staff = staff;
+    this.lookup = lookup;
     this.lists = lists;
-    this.pages = pages;
-    this.detail = detail;
+    this.records = records;
     this.current = current;
     this.forms = forms;
-    this.errors = errors;
   }
 
   @GET
   public TemplateInstance list(
       @RestQuery String status,
       @RestQuery String priority,
+      @RestQuery String assigneeId,
       @RestQuery String sort,
       @RestQuery String cursor) {
-    pages.requireFeature(FEATURE);
-    current.require("tickets:read");
-    String order = sort == null || sort.isBlank() ? "-createdAt" : sort;
+    records.read(FEATURE, READ);
+    String order = ListPage.order(sort, "-createdAt");
     var page =
         tickets.list(
             new TicketService.Filter(
                 Enums.parse(TicketStatus.class, "status", Views.blankToNull(status)),
                 Enums.parse(TicketPriority.class, "priority", Views.blankToNull(priority)),
-                null),
+                Views.uuid("assigneeId", assigneeId)),
             order,
             Views.blankToNull(cursor),
             ListPage.PAGE_SIZE);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("status", status);
     params.put("priority", priority);
+    params.put("assigneeId", assigneeId);
     params.put("sort", order);
     List<FilterField> filters =
         List.of(
             FilterField.select("status", "Status", status, Views.anyOf(TicketStatus.values())),
             FilterField.select(
                 "priority", "Priority", priority, Views.anyOf(TicketPriority.values())),
+            FilterField.select("assigneeId", "Assignee", assigneeId, staffOptions("Any")),
             FilterField.select(
                 "sort",
                 "Sort by",
                 order,
                 Views.sorts(Map.of("createdAt", "Created", "subject", "Subject"))));
-    return lists.render(
+    return lists
+        .render(
+            "tickets",
+            "Tickets",
+            "/app/tickets",
+            filters,
+            List.of("Subject", "Priority", "Status", "Created"),
+            page,
+            t ->
+                new Row(
+                    "/app/tickets/" + t.id(),
+                    List.of(
+                        t.subject(),
+                        t.priority().toString(),
+                        t.status().toString(),
+                        t.createdAt().toString())),
+            params,
+            cursor)
+        .data("newHref", current.can(WRITE) ? "/app/tickets/new" : null)
+        .data("newLabel", "New ticket");
+  }
+
+  /** {@code first}, then every staff member by name, as choices of their id. */
+  private List<Option> staffOptions(String first) {
+    List<Option> options = new ArrayList<>();
+    options.add(new Option("", first));
+    staff.list().stream()
+        .map(u -> new Option(u.id().toString(), u.displayName() + " (" + u.email() + ")"))
+        .forEach(options::add);
+    return options;
+  }
+
+  @GET
+  @Path("new")
+  public TemplateInstance newForm() {
+    records.read(FEATURE, WRITE);
+    return form("", TicketPriority.normal.toString(), "", "", Map.of());
+  }
+
+  /**
+   * The API's {@link TicketRequest} and its rules; the subscriber, if any, by account number, the
+   * assignee chosen among the staff. A new ticket is open.
+   */
+  @POST
+  @Path("new")
+  public Response create(
+      @RestForm("_csrf") String csrf,
+      @RestForm String subject,
+      @RestForm String priority,
+      @RestForm String account,
+      @RestForm String assigneeId) {
+    records.write(FEATURE, csrf, WRITE);
+    Map<String, String> errors = new LinkedHashMap<>();
+    UUID subscriberId = null;
+    UUID assignee = null;
+    try {
+      if (Views.blankToNull(account) != null) {
+        subscriberId = lookup.byIdentifier("account", account);
+      }
+      assignee = Views.uuid("assigneeId", assigneeId);
+    } catch (ProblemException e) {
+      errors.putAll(Forms.errorsOf(e));
+    }
+    TicketRequest request =
+        new TicketRequest(
+            Views.blankToNull(subject), Views.blankToNull(priority), subscriberId, assignee);
+    forms.validate(request).forEach(errors::putIfAbsent);
+    return records.create(
+        "ticket",
+        errors,
+        () -> "/app/tickets/" + tickets.create(request).id(),
+        found -> form(subject, priority, account, assigneeId, found));
+  }
+
+  private TemplateInstance form(
+      String subject,
+      String priority,
+      String account,
+      String assigneeId,
+      Map<String, String> errors) {
+    return records.form(
         "tickets",
-        "Tickets",
-        "/app/tickets",
-        filters,
-        List.of("Subject", "Priority", "Status", "Created"),
-        page,
-        t ->
-            new Row(
-                "/app/tickets/" + t.id(),
-                List.of(
-                    t.subject(),
-                    t.priority().toString(),
-                    t.status().toString(),
-                    t.createdAt().toString())),
-        params,
-        cursor != null && !cursor.isBlank());
+        "New ticket",
+        "/app/tickets/new",
+        List.of(
+            Input.text("subject", "Subject", subject, true),
+            Input.select(
+                "priority",
+                "Priority",
+                priority,
+                Arrays.stream(TicketPriority.values())
+                    .map(p -> new Option(p.toString(), p.toString()))
+                    .toList()),
+            Input.text("account", "Subscriber account number", account, false),
+            Input.select("assigneeId", "Assignee", assigneeId, staffOptions("Nobody yet"))),
+        errors,
+        "Create ticket");
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance show(UUID id) {
-    pages.requireFeature(FEATURE);
-    current.require("tickets:read");
+    records.read(FEATURE, READ);
     return page(tickets.get(id), Map.of(), null);
   }
 
   @POST
   @Path("{id}/status")
   public Response changeStatus(UUID id, @RestForm("_csrf") String csrf, @RestForm String status) {
-    pages.requireFeature(FEATURE);
-    current.checkCsrf(csrf);
-    current.require("tickets:write");
-    try {
-      TicketView changed =
-          tickets.changeStatus(id, Enums.parse(TicketStatus.class, "status", status));
-      return Response.ok(page(changed, Map.of(), "Status is now " + changed.status() + "."))
-          .build();
-    } catch (ProblemException e) {
-      return refused(id, e);
-    }
+    records.write(FEATURE, csrf, WRITE);
+    return records.change(
+        () -> {
+          TicketView changed =
+              tickets.changeStatus(id, Enums.parse(TicketStatus.class, "status", status));
+          return page(changed, Map.of(), "Status is now " + changed.status() + ".");
+        },
+        errors -> page(tickets.get(id), errors, null));
   }
 
   @POST
   @Path("{id}/comments")
   public Response comment(UUID id, @RestForm("_csrf") String csrf, @RestForm String body) {
-    pages.requireFeature(FEATURE);
-    current.checkCsrf(csrf);
-    SignedIn me = current.require("tickets:write");
+    SignedIn me = records.write(FEATURE, csrf, WRITE);
     MessageRequest request = new MessageRequest(body);
     Map<String, String> fieldErrors = forms.validate(request);
     if (!fieldErrors.isEmpty()) {
       return Response.status(400).entity(page(tickets.get(id), fieldErrors, null)).build();
     }
-    try {
-      return Response.ok(
-              page(tickets.addMessage(id, me.userId(), request), Map.of(), "Comment added."))
-          .build();
-    } catch (ProblemException e) {
-      return refused(id, e);
-    }
+    return records.change(
+        () -> page(tickets.addMessage(id, me.userId(), request), Map.of(), "Comment added."),
+        errors -> page(tickets.get(id), errors, null));
   }
 
-  private Response refused(UUID id, ProblemException e) {
-    if (e.problem().status() == 404) {
-      throw e;
-    }
-    return Response.status(e.problem().status())
-        .entity(page(tickets.get(id), Forms.errorsOf(e), null))
-        .build();
+  private String assigneeName(UUID assigneeId) {
+    return assigneeId == null
+        ? "nobody yet"
+        : staff.list().stream()
+            .filter(u -> u.id().equals(assigneeId))
+            .map(u -> u.displayName())
+            .findFirst()
+            .orElse("a former staff member");
   }
 
   private TemplateInstance page(TicketView t, Map<String, String> errors, String notice) {
-    boolean write = current.can("tickets:write");
-    List<Action> actions =
-        write
-            ? t.status().next().stream()
-                .sorted()
-                .map(
-                    to ->
-                        new Action(
-                            "/app/tickets/" + t.id() + "/status",
-                            "Mark " + to.toString().replace('_', ' '),
-                            to.toString(),
-                            to == TicketStatus.closed))
-                .toList()
-            : List.of();
-    return pages
-        .page(detail, "tickets", t.subject())
-        .data(
-            "props",
+    boolean write = current.can(WRITE);
+    return records
+        .detail(
+            "tickets",
+            t.subject(),
             List.of(
                 Prop.of("Status", t.status()),
                 Prop.of("Priority", t.priority()),
@@ -192,21 +259,22 @@ public class TicketPages {
                     ? Prop.of("Subscriber", "none")
                     : new Prop(
                         "Subscriber", "Subscriber's page", "/app/subscribers/" + t.subscriberId()),
-                Prop.of("Created", t.createdAt())))
-        .data("actions", actions)
+                Prop.of("Assignee", assigneeName(t.assigneeId())),
+                Prop.of("Created", t.createdAt())),
+            records.transitions(
+                WRITE,
+                t.status().next(),
+                "/app/tickets/" + t.id() + "/status",
+                to -> "Mark " + to.toString().replace('_', ' '),
+                to -> to == TicketStatus.closed),
+            errors,
+            notice)
         .data("comments", true)
         .data("messages", t.messages())
         .data(
             "commentUrl",
             write && t.status() != TicketStatus.closed
                 ? "/app/tickets/" + t.id() + "/comments"
-                : null)
-        .data("errors", errors)
-        .data("notice", notice);
-  }
-
-  @ServerExceptionMapper
-  Response problem(ProblemException e) {
-    return errors.page(e);
+                : null);
   }
 }

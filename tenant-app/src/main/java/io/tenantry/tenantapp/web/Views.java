@@ -30,6 +30,28 @@ public final class Views {
     }
   }
 
+  /** An input of a form: a select when it has options, else an input of {@code type}. */
+  public record Input(
+      String name,
+      String label,
+      String type,
+      String value,
+      List<Option> options,
+      boolean required) {
+
+    static Input text(String name, String label, String value, boolean required) {
+      return new Input(name, label, "text", value == null ? "" : value, List.of(), required);
+    }
+
+    static Input of(String name, String label, String type, String value, boolean required) {
+      return new Input(name, label, type, value == null ? "" : value, List.of(), required);
+    }
+
+    static Input select(String name, String label, String value, List<Option> options) {
+      return new Input(name, label, "text", value == null ? "" : value, options, true);
+    }
+  }
+
   /** A row of a list; the first cell links to the detail page. */
   public record Row(String href, List<String> cells) {}
 

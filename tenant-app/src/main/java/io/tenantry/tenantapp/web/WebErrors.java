@@ -2,7 +2,6 @@ package io.tenantry.tenantapp.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.tenantry.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,16 +21,18 @@ public class WebErrors {
   }
 
   public Response page(int status, String message) {
-    String html =
-        error
-            .data("tenantName", tenant.displayName())
-            .data("status", status)
-            .data("message", message)
-            .render();
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(html)
+        .entity(html(status, message))
         .build();
+  }
+
+  String html(int status, String message) {
+    return error
+        .data("tenantName", tenant.displayName())
+        .data("status", status)
+        .data("message", message)
+        .render();
   }
 
   /** A refusal thrown by a page. */
@@ -48,10 +49,5 @@ public class WebErrors {
     public Response toResponse(WebRefusal refusal) {
       return errors.page(refusal.status(), refusal.getMessage());
     }
-  }
-
-  /** A problem a service raised while a page was answering (e.g. an unknown id: 404). */
-  public Response page(ProblemException problem) {
-    return page(problem.problem().status(), problem.getMessage());
   }
 }

@@ -254,6 +254,32 @@ class SubscriberApiTest {
   }
 
   @Test
+  void prevCursorPagesBackToTheFirstPageInTheSameOrder() {
+    for (String name : List.of("Bea", "Cid", "Dan", "Eve", "Fay")) {
+      create("ACC-" + name.toUpperCase(), name);
+    }
+    ValidatableResponse first = page("-name", null).body("prevCursor", nullValue());
+    ValidatableResponse second = page("-name", first.extract().path("nextCursor"));
+    ValidatableResponse third = page("-name", second.extract().path("nextCursor"));
+    third.body("items.name", equalTo(List.of("Bea"))).body("nextCursor", nullValue());
+
+    ValidatableResponse backToSecond = page("-name", third.extract().path("prevCursor"));
+    backToSecond.body("items.name", equalTo(List.of("Dan", "Cid")));
+    page("-name", backToSecond.extract().path("prevCursor"))
+        .body("items.name", equalTo(List.of("Fay", "Eve")))
+        .body("prevCursor", nullValue())
+        .body("nextCursor", equalTo(first.extract().path("nextCursor")));
+  }
+
+  private ValidatableResponse page(String sort, String cursor) {
+    RequestSpecification request = operator().queryParam("sort", sort).queryParam("limit", 2);
+    if (cursor != null) {
+      request.queryParam("cursor", cursor);
+    }
+    return request.get("/api/v1/subscribers").then().statusCode(200);
+  }
+
+  @Test
   void lastPageHasNoCursorAndForeignCursorsAreRefused() {
     create("ACC-13", "Only");
     operator().get("/api/v1/subscribers").then().body("nextCursor", nullValue());

@@ -118,6 +118,19 @@ class SubscribersAndInvoicesWebTest {
     }
     assertThat(browser.driver().findElements(By.id("next-page"))).isEmpty();
     assertThat(names).hasSize(SUBSCRIBERS).isSortedAccordingTo(Comparator.naturalOrder());
+
+    // and back: the previous page of the third is the second, whose previous is the first
+    for (int page = 2; page >= 1; page--) {
+      WebElement shownBefore = find("#list");
+      find("#prev-page").click();
+      browser.await(ExpectedConditions.stalenessOf(shownBefore));
+      List<String> shown =
+          browser.driver().findElements(By.cssSelector("#list tbody tr td:first-child")).stream()
+              .map(WebElement::getText)
+              .toList();
+      assertThat(shown).isEqualTo(names.subList((page - 1) * 25, page * 25));
+    }
+    assertThat(browser.driver().findElements(By.id("prev-page"))).isEmpty();
   }
 
   @Test
