@@ -11,6 +11,7 @@ import io.tenantry.common.keys.Pem;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.testing.PostgresServer;
+import io.tenantry.testing.browser.Browser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Two tenant-app instances, each the packaged app in its own JVM with its own slug, database and
@@ -99,6 +102,7 @@ class TwoTenantsIT {
     env.put("QUARKUS_DATASOURCE_USERNAME", server.user());
     env.put("QUARKUS_DATASOURCE_PASSWORD", server.password());
     env.put("TENANTRY_TENANT_SLUG", slug);
+    env.put("TENANTRY_TENANT_DISPLAY_NAME", displayName(slug));
     env.put("TENANTRY_TENANT_SIGNING_KEY_DIR", root.resolve("signing").toString());
     env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlements.toString());
     env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL", "admin@" + slug + ".test");
@@ -117,6 +121,11 @@ class TwoTenantsIT {
     Instance instance = new Instance(slug, database, port, builder.start(), password, root);
     INSTANCES.add(instance);
     return instance;
+  }
+
+  /** As the operator passes the Tenant's displayName; markup in it must stay text. */
+  private static String displayName(String slug) {
+    return "Tenant " + slug + " <b>Fibre</b>";
   }
 
   private static String platformToken(String audience) {
@@ -151,6 +160,50 @@ class TwoTenantsIT {
         .get(alpha.url("/api/v1/subscribers"))
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void aStaffUserOfOneTenantIsRefusedByTheOthersWebApp() {
+    try (Browser browser = Browser.start()) {
+      signInThroughThePage(browser, alpha, "admin@alpha.test", alpha.password());
+      browser.await(ExpectedConditions.titleContains("Dashboard"));
+      assertThat(browser.driver().findElement(By.cssSelector(".tenant-name")).getText())
+          .isEqualTo(displayName("alpha"));
+      String alphaSession = browser.cookies().get("tenantry_staff").getValue();
+
+      // the browser sends alpha's cookie to beta too (cookies ignore the port): beta knows it not
+      browser.open(beta.url("/app"));
+      assertThat(browser.driver().getCurrentUrl()).isEqualTo(beta.url("/app/sign-in"));
+      assertThat(browser.driver().findElement(By.cssSelector(".tenant-name")).getText())
+          .isEqualTo(displayName("beta"));
+      signInThroughThePage(browser, beta, "admin@alpha.test", alpha.password());
+      browser.await(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-error")));
+      assertThat(browser.driver().findElement(By.id("sign-in-error")).getText())
+          .isEqualTo("E-mail or password is wrong.");
+
+      given()
+          .redirects()
+          .follow(false)
+          .cookie("tenantry_staff", alphaSession)
+          .get(beta.url("/app/subscribers"))
+          .then()
+          .statusCode(303);
+      given()
+          .redirects()
+          .follow(false)
+          .cookie("tenantry_staff", alphaSession)
+          .get(alpha.url("/app/subscribers"))
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  private static void signInThroughThePage(
+      Browser browser, Instance instance, String email, String password) {
+    browser.open(instance.url("/app/sign-in"));
+    browser.driver().findElement(By.id("email")).sendKeys(email);
+    browser.driver().findElement(By.id("password")).sendKeys(password);
+    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
   }
 
   @Test
