@@ -3,12 +3,10 @@ package io.tenantry.tenantapp.web;
 import io.quarkus.qute.TemplateInstance;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.db.Page;
-import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberRequest;
 import io.tenantry.tenantapp.subscribers.SubscriberDtos.SubscriberView;
 import io.tenantry.tenantapp.subscribers.SubscriberService;
 import io.tenantry.tenantapp.subscribers.SubscriberStatus;
 import io.tenantry.tenantapp.web.Views.FilterField;
-import io.tenantry.tenantapp.web.Views.Input;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
 import jakarta.annotation.security.PermitAll;
@@ -42,21 +40,18 @@ public class SubscriberPages {
   private final RecordPages records;
   private final Pages pages;
   private final CurrentStaff current;
-  private final Forms forms;
 
   SubscriberPages(
       SubscriberService subscribers,
       ListPage lists,
       RecordPages records,
       Pages pages,
-      CurrentStaff current,
-      Forms forms) {
+      CurrentStaff current) {
     this.subscribers = subscribers;
     this.lists = lists;
     this.records = records;
     this.pages = pages;
     this.current = current;
-    this.forms = forms;
   }
 
   @GET
@@ -114,59 +109,6 @@ public class SubscriberPages {
             cursor)
         .data("newHref", current.can(WRITE) ? "/app/subscribers/new" : null)
         .data("newLabel", "New subscriber");
-  }
-
-  @GET
-  @Path("new")
-  public TemplateInstance newForm() {
-    records.read(null, WRITE);
-    return form(new SubscriberRequest("", "", "", "", "", "", ""), Map.of());
-  }
-
-  /** The API's {@link SubscriberRequest} and its rules; a new subscriber starts pending. */
-  @POST
-  @Path("new")
-  public Response create(
-      @RestForm("_csrf") String csrf,
-      @RestForm String accountNumber,
-      @RestForm String name,
-      @RestForm String email,
-      @RestForm String phone,
-      @RestForm String address,
-      @RestForm String servicePlan,
-      @RestForm String radiusUsername) {
-    records.write(null, csrf, WRITE);
-    SubscriberRequest request =
-        new SubscriberRequest(
-            Views.blankToNull(accountNumber),
-            Views.blankToNull(name),
-            Views.blankToNull(email),
-            Views.blankToNull(phone),
-            Views.blankToNull(address),
-            Views.blankToNull(servicePlan),
-            Views.blankToNull(radiusUsername));
-    return records.create(
-        "subscriber",
-        forms.validate(request),
-        () -> "/app/subscribers/" + subscribers.create(request).id(),
-        errors -> form(request, errors));
-  }
-
-  private TemplateInstance form(SubscriberRequest typed, Map<String, String> errors) {
-    return records.form(
-        "subscribers",
-        "New subscriber",
-        "/app/subscribers/new",
-        List.of(
-            Input.text("accountNumber", "Account number", typed.accountNumber(), true),
-            Input.text("name", "Name", typed.name(), true),
-            Input.of("email", "E-mail", "email", typed.email(), true),
-            Input.of("phone", "Phone", "tel", typed.phone(), false),
-            Input.text("address", "Address", typed.address(), false),
-            Input.text("servicePlan", "Service plan", typed.servicePlan(), true),
-            Input.text("radiusUsername", "RADIUS username", typed.radiusUsername(), true)),
-        errors,
-        "Create subscriber");
   }
 
   @GET

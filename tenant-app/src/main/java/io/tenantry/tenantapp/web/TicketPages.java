@@ -1,18 +1,14 @@
 package io.tenantry.tenantapp.web;
 
 import io.quarkus.qute.TemplateInstance;
-import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.common.Enums;
 import io.tenantry.tenantapp.identity.StaffService;
 import io.tenantry.tenantapp.tickets.TicketDtos.MessageRequest;
-import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketDtos.TicketView;
 import io.tenantry.tenantapp.tickets.TicketPriority;
 import io.tenantry.tenantapp.tickets.TicketService;
 import io.tenantry.tenantapp.tickets.TicketStatus;
 import io.tenantry.tenantapp.web.Views.FilterField;
-import io.tenantry.tenantapp.web.Views.Input;
-import io.tenantry.tenantapp.web.Views.Option;
 import io.tenantry.tenantapp.web.Views.Prop;
 import io.tenantry.tenantapp.web.Views.Row;
 import jakarta.annotation.security.PermitAll;
@@ -22,8 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +40,6 @@ public class TicketPages {
 
   private final TicketService tickets;
   private final StaffService staff;
-  private final SubscriberLookup lookup;
   private final ListPage lists;
   private final RecordPages records;
   private final CurrentStaff current;
@@ -55,14 +48,12 @@ public class TicketPages {
   TicketPages(
       TicketService tickets,
       StaffService staff,
-      SubscriberLookup lookup,
       ListPage lists,
       RecordPages records,
       CurrentStaff current,
       Forms forms) {
     this.tickets = tickets;
     this.staff = staff;
-    this.lookup = lookup;
     this.lists = lists;
     this.records = records;
     this.current = current;
@@ -97,7 +88,8 @@ public class TicketPages {
             FilterField.select("status", "Status", status, Views.anyOf(TicketStatus.values())),
             FilterField.select(
                 "priority", "Priority", priority, Views.anyOf(TicketPriority.values())),
-            FilterField.select("assigneeId", "Assignee", assigneeId, staffOptions("Any")),
+            FilterField.select(
+                "assigneeId", "Assignee", assigneeId, Views.staffOptions("Any", staff.list())),
             FilterField.select(
                 "sort",
                 "Sort by",
@@ -123,83 +115,6 @@ public class TicketPages {
             cursor)
         .data("newHref", current.can(WRITE) ? "/app/tickets/new" : null)
         .data("newLabel", "New ticket");
-  }
-
-  /** {@code first}, then every staff member by name, as choices of their id. */
-  private List<Option> staffOptions(String first) {
-    List<Option> options = new ArrayList<>();
-    options.add(new Option("", first));
-    staff.list().stream()
-        .map(u -> new Option(u.id().toString(), u.displayName() + " (" + u.email() + ")"))
-        .forEach(options::add);
-    return options;
-  }
-
-  @GET
-  @Path("new")
-  public TemplateInstance newForm() {
-    records.read(FEATURE, WRITE);
-    return form("", TicketPriority.normal.toString(), "", "", Map.of());
-  }
-
-  /**
-   * The API's {@link TicketRequest} and its rules; the subscriber, if any, by account number, the
-   * assignee chosen among the staff. A new ticket is open.
-   */
-  @POST
-  @Path("new")
-  public Response create(
-      @RestForm("_csrf") String csrf,
-      @RestForm String subject,
-      @RestForm String priority,
-      @RestForm String account,
-      @RestForm String assigneeId) {
-    records.write(FEATURE, csrf, WRITE);
-    Map<String, String> errors = new LinkedHashMap<>();
-    UUID subscriberId = null;
-    UUID assignee = null;
-    try {
-      if (Views.blankToNull(account) != null) {
-        subscriberId = lookup.byIdentifier("account", account);
-      }
-      assignee = Views.uuid("assigneeId", assigneeId);
-    } catch (ProblemException e) {
-      errors.putAll(Forms.errorsOf(e));
-    }
-    TicketRequest request =
-        new TicketRequest(
-            Views.blankToNull(subject), Views.blankToNull(priority), subscriberId, assignee);
-    forms.validate(request).forEach(errors::putIfAbsent);
-    return records.create(
-        "ticket",
-        errors,
-        () -> "/app/tickets/" + tickets.create(request).id(),
-        found -> form(subject, priority, account, assigneeId, found));
-  }
-
-  private TemplateInstance form(
-      String subject,
-      String priority,
-      String account,
-      String assigneeId,
-      Map<String, String> errors) {
-    return records.form(
-        "tickets",
-        "New ticket",
-        "/app/tickets/new",
-        List.of(
-            Input.text("subject", "Subject", subject, true),
-            Input.select(
-                "priority",
-                "Priority",
-                priority,
-                Arrays.stream(TicketPriority.values())
-                    .map(p -> new Option(p.toString(), p.toString()))
-                    .toList()),
-            Input.text("account", "Subscriber account number", account, false),
-            Input.select("assigneeId", "Assignee", assigneeId, staffOptions("Nobody yet"))),
-        errors,
-        "Create ticket");
   }
 
   @GET

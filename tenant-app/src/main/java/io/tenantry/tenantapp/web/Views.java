@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.web;
 
+import io.tenantry.tenantapp.identity.IdentityDtos.StaffView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -72,6 +73,16 @@ public final class Views {
     options.add(new Option("", "Any"));
     Arrays.stream(values)
         .map(v -> new Option(v.toString(), v.toString().replace('_', ' ')))
+        .forEach(options::add);
+    return options;
+  }
+
+  /** {@code first}, then every staff member by name, as choices of their id. */
+  static List<Option> staffOptions(String first, List<StaffView> staff) {
+    List<Option> options = new ArrayList<>();
+    options.add(new Option("", first));
+    staff.stream()
+        .map(u -> new Option(u.id().toString(), u.displayName() + " (" + u.email() + ")"))
         .forEach(options::add);
     return options;
   }
