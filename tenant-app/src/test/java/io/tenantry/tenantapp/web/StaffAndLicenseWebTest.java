@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffService;
+import io.tenantry.tenantapp.identity.StaffStatus;
 import io.tenantry.tenantapp.identity.StaffUsers;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestClock;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** Staff management within the seats, and what the license state does to the web app. */
 @QuarkusTest
@@ -145,6 +147,29 @@ class StaffAndLicenseWebTest {
         .post("/api/v1/auth/login")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void anAdministratorChangesARoleThenDisablesAndEnablesAStaffMember() {
+    String email = staff.emailFor(Role.support, "role.change@staff.test");
+    String id = staffUsers.byEmail(email).orElseThrow().id.toString();
+    WebStaff.signIn(browser, base(), staff.emailFor(Role.tenant_admin));
+    browser.open(base() + "/app/staff");
+
+    new Select(find("#role-" + id)).selectByValue("billing");
+    find("form[action='/app/staff/" + id + "/role'] button").click();
+    browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+    assertThat(find(".notice").getText()).isEqualTo("Role changed.");
+    assertThat(staffUsers.byEmail(email).orElseThrow().role).isEqualTo(Role.billing);
+
+    find("form[action='/app/staff/" + id + "/disable'] button").click();
+    browser.await(ExpectedConditions.textToBe(By.cssSelector(".notice"), "Staff user disabled."));
+    assertThat(staffUsers.byEmail(email).orElseThrow().status).isEqualTo(StaffStatus.disabled);
+    assertThat(Axe.blocking(browser.axe())).isEmpty();
+
+    find("form[action='/app/staff/" + id + "/enable'] button").click();
+    browser.await(ExpectedConditions.textToBe(By.cssSelector(".notice"), "Staff user enabled."));
+    assertThat(staffUsers.byEmail(email).orElseThrow().status).isEqualTo(StaffStatus.active);
   }
 
   @Test

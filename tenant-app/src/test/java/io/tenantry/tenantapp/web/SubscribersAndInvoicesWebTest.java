@@ -181,6 +181,11 @@ class SubscribersAndInvoicesWebTest {
     assertThat(Axe.blocking(browser.axe())).isEmpty();
     assertThat(browser.consoleErrors()).isEmpty();
     browser.screenshot("app-invoice");
+
+    find("#action-paid").click();
+    browser.await(ExpectedConditions.textToBe(By.cssSelector(".notice"), "Invoice is now paid."));
+    assertThat(find("dl.props").getText()).contains("paid");
+    assertThat(browser.driver().findElements(By.cssSelector(".actions button"))).isEmpty();
   }
 
   @Test

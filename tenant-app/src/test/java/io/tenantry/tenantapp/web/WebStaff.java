@@ -26,8 +26,12 @@ public class WebStaff {
   }
 
   /** An active staff user {@code <role>.web@staff.test} whose password is {@link #PASSWORD}. */
-  public synchronized String emailFor(Role role) {
-    String email = role.name() + ".web@staff.test";
+  public String emailFor(Role role) {
+    return emailFor(role, role.name() + ".web@staff.test");
+  }
+
+  /** An active staff user {@code email} of {@code role}, whose password is {@link #PASSWORD}. */
+  public synchronized String emailFor(Role role, String email) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
