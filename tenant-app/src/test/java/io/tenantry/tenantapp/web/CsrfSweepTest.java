@@ -99,6 +99,23 @@ class CsrfSweepTest {
   }
 
   @Test
+  void everyPostRouteRefusesAnHtmxRequestWithAWrongTokenHeader() throws Exception {
+    for (String route : postRoutes()) {
+      given()
+          .redirects()
+          .follow(false)
+          .cookie(StaffWebFilter.COOKIE, session.cookie())
+          .header("HX-Request", "true")
+          .header("X-CSRF-Token", "not-" + session.csrf())
+          .formParam("status", "active")
+          .post(route.replace("{id}", UUID.randomUUID().toString()))
+          .then()
+          .statusCode(403)
+          .body(containsString(REFUSAL));
+    }
+  }
+
+  @Test
   void theRightTokenPassesTheSameCheck() {
     // the control: with the token, the same kind of request gets past the check to the service
     given()

@@ -195,6 +195,10 @@ class StaffAndLicenseWebTest {
     assertThat(find("#license-banner").getText()).contains("read-only");
     browser.open(base() + "/app/invoices/new");
     assertThat(find("#create-invoice").isEnabled()).isFalse();
+    for (String form : new String[] {"subscribers", "devices", "tickets"}) {
+      browser.open(base() + "/app/" + form + "/new");
+      assertThat(find("#create").isEnabled()).as(form).isFalse();
+    }
     browser.open(base() + "/app/staff");
     assertThat(find("#invite").isEnabled()).isFalse();
     assertThat(Axe.blocking(browser.axe())).isEmpty();
