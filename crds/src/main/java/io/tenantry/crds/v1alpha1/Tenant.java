@@ -39,8 +39,17 @@ public class Tenant extends CustomResource<TenantSpec, TenantStatus> {
   public static final String GROUP = "tenantry.io";
   public static final String VERSION = "v1alpha1";
 
+  /** Annotation an SRE sets to "true" to keep the tenant out of every rollout. */
+  public static final String HOLD_ANNOTATION = "tenantry.io/hold";
+
   /** A DNS label of 3 to 40 characters that starts with a letter. */
   public static final String SLUG_PATTERN = "^[a-z]([-a-z0-9]{1,38}[a-z0-9])$";
+
+  /** True when an SRE holds the tenant out of every rollout. */
+  public boolean held() {
+    var annotations = getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(HOLD_ANNOTATION));
+  }
 
   /** The tenant slug, which is the resource's name. */
   public String slug() {

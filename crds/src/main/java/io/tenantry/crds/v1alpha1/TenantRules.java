@@ -86,6 +86,7 @@ public final class TenantRules {
     string(spec, "region", violations, false, 0, 32, REGION);
     oneOf(spec, "deletionPolicy", DELETION_POLICIES, false, violations);
     string(spec, "appVersion", violations, false, 0, Integer.MAX_VALUE, APP_VERSION);
+    string(spec, "rolloutVersion", violations, false, 0, Integer.MAX_VALUE, APP_VERSION);
     bool(spec, "suspended", violations);
     JsonNode database = spec.path("database");
     if (!database.isMissingNode() && !database.isNull()) {

@@ -50,10 +50,16 @@ public class TenantSpec {
   public DatabaseSpec database;
 
   @JsonPropertyDescription(
-      "Tenant-app image to run: a tag (pulled again at every start) or a digest 'sha256:<64 hex>'"
-          + " (pinned); the operator's default when empty.")
+      "A pin: the tenant-app image to run, a tag (pulled again at every start) or a digest"
+          + " 'sha256:<64 hex>'. Rollouts skip a pinned tenant. Owned by SREs and the control plane.")
   @Pattern(APP_VERSION_PATTERN)
   public String appVersion;
+
+  @JsonPropertyDescription(
+      "The version the rollout controller moved the tenant to; used when appVersion (the pin) is"
+          + " empty, the operator's default when both are. Owned by the rollout controller only.")
+  @Pattern(APP_VERSION_PATTERN)
+  public String rolloutVersion;
 
   @JsonPropertyDescription(
       "Seats, license and effective features; written by the control plane, signed by the platform key.")

@@ -24,6 +24,11 @@ public class TenantStatus {
   @PrinterColumn(name = "URL")
   public String url;
 
+  @JsonPropertyDescription(
+      "The tenant-app version the tenant runs: its Deployment is available with that image.")
+  @PrinterColumn(name = "Version")
+  public String appVersion;
+
   @JsonPropertyDescription("The metadata.generation this status describes.")
   public Long observedGeneration;
 }

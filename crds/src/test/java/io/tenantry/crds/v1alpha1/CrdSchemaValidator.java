@@ -11,6 +11,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -26,7 +27,11 @@ import java.util.Map;
 final class CrdSchemaValidator {
 
   private static final CelCompiler CEL =
-      CelCompilerFactory.standardCelCompilerBuilder().addVar("self", SimpleType.DYN).build();
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .build();
   private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
   private final JsonSchema schema;
@@ -46,25 +51,45 @@ final class CrdSchemaValidator {
     }
   }
 
-  /** Every rule the manifest breaks, as "path: message"; empty when it is valid. */
+  /**
+   * Every rule the manifest breaks on create, as "path: message"; empty when it is valid.
+   * Transition rules (those reading oldSelf) apply to updates only, as on an API server.
+   */
   List<String> violations(JsonNode manifest) {
+    return violations(null, manifest);
+  }
+
+  /** Every rule {@code manifest} breaks as an update of {@code old}; empty when it is valid. */
+  List<String> violationsOnUpdate(JsonNode old, JsonNode manifest) {
+    return violations(old, manifest);
+  }
+
+  private List<String> violations(JsonNode old, JsonNode manifest) {
     List<String> violations = new ArrayList<>();
     for (ValidationMessage message : schema.validate(manifest)) {
       violations.add(message.getInstanceLocation() + ": " + message.getMessage());
     }
-    Map<?, ?> self = TenantCrd.YAML.convertValue(manifest, Map.class);
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("self", TenantCrd.YAML.convertValue(manifest, Map.class));
+    if (old != null) {
+      variables.put("oldSelf", TenantCrd.YAML.convertValue(old, Map.class));
+    }
     for (JsonNode rule : rules) {
-      if (!evaluate(rule.get("rule").asText(), self)) {
-        violations.add("metadata.name: " + rule.path("message").asText());
+      String expression = rule.get("rule").asText();
+      if (old == null && expression.contains("oldSelf")) {
+        continue;
+      }
+      if (!evaluate(expression, variables)) {
+        violations.add("self: " + rule.path("message").asText());
       }
     }
     return violations;
   }
 
-  private static boolean evaluate(String expression, Map<?, ?> self) {
+  private static boolean evaluate(String expression, Map<String, Object> variables) {
     try {
       CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-      return (Boolean) RUNTIME.createProgram(ast).eval(Map.of("self", self));
+      return (Boolean) RUNTIME.createProgram(ast).eval(variables);
     } catch (CelValidationException | CelEvaluationException e) {
       throw new IllegalStateException("CEL rule does not evaluate: " + expression, e);
     }

@@ -7,31 +7,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The committed CRD file, as tests read it. */
-final class TenantCrd {
+/** A committed CRD file, as tests read it; {@link #TENANT} and its siblings. */
+record TenantCrd(String fileName) {
 
   static final String FILE_NAME = "tenants.tenantry.io-v1.yml";
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private TenantCrd() {}
+  static final TenantCrd TENANT = new TenantCrd(FILE_NAME);
+  static final TenantCrd RELEASE = new TenantCrd("releases.tenantry.io-v1.yml");
+  static final TenantCrd ROLLOUT = new TenantCrd("rollouts.tenantry.io-v1.yml");
 
   static Path committedFile() {
-    return Path.of(System.getProperty("crds.dir", ".")).resolve(FILE_NAME);
+    return TENANT.file();
   }
 
   static JsonNode committed() {
+    return TENANT.read();
+  }
+
+  static JsonNode version() {
+    return TENANT.firstVersion();
+  }
+
+  static JsonNode openApiSchema() {
+    return version().at("/schema/openAPIV3Schema");
+  }
+
+  Path file() {
+    return Path.of(System.getProperty("crds.dir", ".")).resolve(fileName);
+  }
+
+  JsonNode read() {
     try {
-      return YAML.readTree(committedFile().toFile());
+      return YAML.readTree(file().toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static JsonNode version() {
-    return committed().at("/spec/versions/0");
-  }
-
-  static JsonNode openApiSchema() {
-    return version().at("/schema/openAPIV3Schema");
+  JsonNode firstVersion() {
+    return read().at("/spec/versions/0");
   }
 }

@@ -41,6 +41,7 @@ class TenantRulesDriftTest {
               deletionPolicy: Retain
               suspended: false
               appVersion: 1.4.2
+              rolloutVersion: 1.5.0
               database: {reattachRetained: false}
               entitlements:
                 seats: 25

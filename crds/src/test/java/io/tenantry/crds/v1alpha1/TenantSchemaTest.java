@@ -188,7 +188,7 @@ class TenantSchemaTest {
     assertThat(version.at("/subresources/status").isObject()).isTrue();
     List<String> columns =
         version.get("additionalPrinterColumns").findValuesAsText("name").stream().toList();
-    assertThat(columns).contains("Plan", "Phase", "URL", "Age");
+    assertThat(columns).contains("Plan", "Phase", "URL", "Version", "Age");
   }
 
   @Test
