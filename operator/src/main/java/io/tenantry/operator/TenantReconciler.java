@@ -1,5 +1,6 @@
 package io.tenantry.operator;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -18,6 +19,7 @@ import io.tenantry.crds.v1alpha1.TenantStatus;
 import io.tenantry.operator.app.AppDeployment;
 import io.tenantry.operator.app.AppIngress;
 import io.tenantry.operator.app.AppService;
+import io.tenantry.operator.app.AppVersions;
 import io.tenantry.operator.app.EntitlementsConfigMap;
 import io.tenantry.operator.app.FirstAdminSecret;
 import io.tenantry.operator.app.ServiceAccountDependent;
@@ -182,6 +184,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     Observation seen = observer.observe(tenant, context, failures);
     metrics.isolationFailures(tenant.slug(), seen.isolationFailures());
     TenantStatus status = status(tenant, seen);
+    status.appVersion =
+        StatusAggregator.appVersion(
+            tenant.getStatus(),
+            context.getSecondaryResource(Deployment.class).flatMap(AppVersions::rolledOut));
     if (!failures.isEmpty()) {
       // Thrown so that JOSDK retries with backoff; updateErrorStatus writes this status.
       throw new StackNotReconciledException(status, failures);

@@ -78,10 +78,7 @@ public class AppDeployment extends CRUDKubernetesDependentResource<Deployment, T
 
   static Container container(Tenant tenant, OperatorConfig config) {
     PlanTier tier = Plans.tierOf(tenant, config);
-    String version =
-        tenant.getSpec().appVersion == null
-            ? config.app().defaultTag()
-            : tenant.getSpec().appVersion;
+    String version = AppVersions.effective(tenant, config.app().defaultTag());
     boolean digest = version.startsWith(DIGEST_PREFIX);
     return new ContainerBuilder()
         .withName(TenantNames.APP)

@@ -41,6 +41,34 @@ public interface OperatorConfig {
   /** How replicas agree on the one that reconciles (active in the prod profile only). */
   LeaderElection leaderElection();
 
+  /** How fleet rollouts judge a tenant's health. */
+  Rollout rollout();
+
+  /** How fleet rollouts judge a tenant's health and how often they look again. */
+  interface Rollout {
+    /**
+     * Where a tenant app's Prometheus metrics are read during soak; {@code {tenant}} is replaced by
+     * the slug. The tenant namespace's app-ingress policy must let the operator reach it.
+     */
+    @WithDefault("http://tenant-app.tenant-{tenant}.svc:8080/q/metrics")
+    String signalsUrl();
+
+    /** How long one metrics read may take before it counts as no signal. */
+    @WithDefault("2s")
+    Duration signalsTimeout();
+
+    /**
+     * How long a tenant may take to run the new version after its rolloutVersion was written before
+     * it fails (the Deployment's own progress deadline usually reports sooner).
+     */
+    @WithDefault("10m")
+    Duration updateTimeout();
+
+    /** How often a soaking tenant's signals are read again. */
+    @WithDefault("15s")
+    Duration recheckInterval();
+  }
+
   /**
    * The Lease the operator's replicas compete for: only its holder reconciles, the others keep
    * their caches warm and take over within a lease duration once it stops renewing.
@@ -96,7 +124,9 @@ public interface OperatorConfig {
     @WithDefault("ghcr.io/tenantry/tenant-app")
     String imageRepository();
 
-    /** Tag used when a Tenant does not pin {@code spec.appVersion}. */
+    /**
+     * Tag used when a Tenant has neither {@code spec.appVersion} nor {@code spec.rolloutVersion}.
+     */
     @WithDefault("0.1.0")
     String defaultTag();
   }

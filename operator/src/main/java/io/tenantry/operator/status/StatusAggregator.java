@@ -71,6 +71,7 @@ public final class StatusAggregator {
     if (previous != null) {
       status.conditions = new ArrayList<>(previous.conditions);
       status.url = previous.url;
+      status.appVersion = previous.appVersion;
       status.observedGeneration = previous.observedGeneration;
     }
     status.phase = Phase.Terminating;
@@ -173,11 +174,20 @@ public final class StatusAggregator {
     return Phase.Provisioning;
   }
 
+  /**
+   * The version the tenant runs: the Deployment's once it runs only its template, else the one
+   * reported before (during an update the old pods still serve the old version).
+   */
+  public static String appVersion(TenantStatus previous, Optional<String> rolledOut) {
+    return rolledOut.orElse(previous == null ? null : previous.appVersion);
+  }
+
   /** True when writing {@code next} would change nothing the tenant already shows. */
   public static boolean unchanged(TenantStatus current, TenantStatus next) {
     return current != null
         && current.phase == next.phase
         && Objects.equals(current.url, next.url)
+        && Objects.equals(current.appVersion, next.appVersion)
         && Objects.equals(current.observedGeneration, next.observedGeneration)
         && Objects.equals(current.conditions, next.conditions);
   }
