@@ -106,6 +106,8 @@ final class RolloutPlanner {
     }
     if (release.isEmpty()) {
       problem = RolloutConditions.RELEASE_NOT_FOUND;
+    } else if (status.phase == RolloutPhase.Halted) {
+      settleHalted(release.get());
     } else if (!status.phase.isTerminal()) {
       if (status.waves.isEmpty()) {
         status.waves = Membership.freeze(spec, fleet.tenants());
@@ -165,6 +167,18 @@ final class RolloutPlanner {
       return;
     }
     status.phase = RolloutPhase.Completed;
+  }
+
+  /**
+   * A halted rollout starts nothing, but the tenants of the halted wave still in flight are judged
+   * to the end, so that one failing after the halt is rolled back too.
+   */
+  private void settleHalted(Release release) {
+    for (int i = 0; i < status.waves.size(); i++) {
+      if (status.waves.get(i).phase == WavePhase.Halted) {
+        judgeInFlight(status.waves.get(i), specWave(i), release);
+      }
+    }
   }
 
   /** Judges the tenants in flight, then starts new ones up to maxParallel (unless paused). */

@@ -91,14 +91,17 @@ public class RolloutReconciler implements Reconciler<Rollout> {
     return List.of(tenants, apps, releases);
   }
 
-  /** Rollouts that may still act: a tenant or app change can matter only to them. */
+  /**
+   * Rollouts that may still act: a tenant or app change can matter only to them (a halted one still
+   * settles the tenants it had in flight).
+   */
   private static Set<ResourceID> active(IndexerResourceCache<Rollout> rollouts) {
     return rollouts
         .list(
             r ->
                 r.getStatus() == null
-                    || r.getStatus().phase == null
-                    || !r.getStatus().phase.isTerminal())
+                    || r.getStatus().phase != RolloutPhase.Completed
+                        && r.getStatus().phase != RolloutPhase.Aborted)
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
   }
