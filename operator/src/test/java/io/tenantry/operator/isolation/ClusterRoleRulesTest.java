@@ -33,6 +33,10 @@ class ClusterRoleRulesTest {
     needed.put("tenantry.io/tenants", Set.of("get", "list", "watch", "patch", "update"));
     needed.put("tenantry.io/tenants/status", Set.of("get", "patch", "update"));
     needed.put("tenantry.io/tenants/finalizers", Set.of("update"));
+    // The rollout controller: reads rollouts and releases, writes rollout status.
+    needed.put("tenantry.io/rollouts", Set.of("get", "list", "watch"));
+    needed.put("tenantry.io/releases", Set.of("get", "list", "watch"));
+    needed.put("tenantry.io/rollouts/status", Set.of("get", "patch", "update"));
     // Retain in cloudnative-pg mode (CnpgVolumes): no dependent, a call of the operator's own.
     needed.put("/persistentvolumeclaims", Set.of("get", "list"));
     needed.put("/persistentvolumes", Set.of("get", "patch", "update"));
@@ -45,6 +49,13 @@ class ClusterRoleRulesTest {
     }
 
     assertThat(granted).isEqualTo(needed);
+  }
+
+  @Test
+  void theOperatorNeverWritesARolloutSpecOrARelease() throws Exception {
+    Map<String, Set<String>> granted = grants(load());
+    assertThat(granted.get("tenantry.io/rollouts")).containsOnly("get", "list", "watch");
+    assertThat(granted.get("tenantry.io/releases")).containsOnly("get", "list", "watch");
   }
 
   @Test

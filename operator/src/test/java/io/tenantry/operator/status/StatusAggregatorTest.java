@@ -16,6 +16,27 @@ import org.junit.jupiter.api.Test;
 
 class StatusAggregatorTest {
 
+  @Test
+  void theRunningVersionIsTheRolledOutOneElseTheOneReportedBefore() {
+    TenantStatus before = new TenantStatus();
+    before.appVersion = "1.0.0";
+
+    assertThat(StatusAggregator.appVersion(before, java.util.Optional.of("2.0.0")))
+        .isEqualTo("2.0.0");
+    assertThat(StatusAggregator.appVersion(before, java.util.Optional.empty())).isEqualTo("1.0.0");
+    assertThat(StatusAggregator.appVersion(null, java.util.Optional.empty())).isNull();
+  }
+
+  @Test
+  void aNewRunningVersionIsAStatusChange() {
+    TenantStatus current = new TenantStatus();
+    current.appVersion = "1.0.0";
+    TenantStatus next = new TenantStatus();
+    next.appVersion = "2.0.0";
+
+    assertThat(StatusAggregator.unchanged(current, next)).isFalse();
+  }
+
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
   private static final String URL = "https://acme.tenants.tenantry.io";
