@@ -39,16 +39,42 @@ final class FleetSimulator implements AutoCloseable {
 
   private final KubernetesClient client;
   private final OperatorConfig config;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+  // One thread per stripe: a tenant's events stay in order, different tenants go in parallel.
+  private final List<ExecutorService> workers;
   private final List<String> templateChanges = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Health> health = new ConcurrentHashMap<>();
   private volatile BiFunction<String, String, Health> behaviour =
       (tenant, version) -> Health.HEALTHY;
   private SharedIndexInformer<Tenant> informer;
 
+  private final Map<String, Instant> readyAt = new ConcurrentHashMap<>();
+  private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
+
   FleetSimulator(KubernetesClient client, OperatorConfig config) {
+    this(client, config, 1);
+  }
+
+  FleetSimulator(KubernetesClient client, OperatorConfig config, int threads) {
     this.client = client;
     this.config = config;
+    this.workers =
+        java.util.stream.IntStream.range(0, threads)
+            .mapToObj(i -> Executors.newSingleThreadExecutor())
+            .toList();
+  }
+
+  private void submit(Tenant tenant) {
+    workers.get(Math.floorMod(tenant.slug().hashCode(), workers.size())).submit(() -> sync(tenant));
+  }
+
+  /** When the simulator last saw each tenant's effective version change. */
+  Map<String, Instant> changedAt() {
+    return changedAt;
+  }
+
+  /** When each tenant's app last became available (healthy versions only). */
+  Map<String, Instant> readyAt() {
+    return readyAt;
   }
 
   /** Decides, per tenant and version, how the app behaves; healthy everywhere by default. */
@@ -64,12 +90,12 @@ final class FleetSimulator implements AutoCloseable {
                 new ResourceEventHandler<>() {
                   @Override
                   public void onAdd(Tenant tenant) {
-                    worker.submit(() -> sync(tenant));
+                    submit(tenant);
                   }
 
                   @Override
                   public void onUpdate(Tenant before, Tenant after) {
-                    worker.submit(() -> sync(after));
+                    submit(after);
                   }
 
                   @Override
@@ -110,15 +136,20 @@ final class FleetSimulator implements AutoCloseable {
       String slug = tenant.slug();
       Deployment desired = AppDeployment.build(tenant, config);
       String version = AppVersions.template(desired).orElseThrow();
+      Instant seen = Instant.now();
       Deployment current = app(slug);
       if (current != null && AppVersions.template(current).orElse("").equals(version)) {
         return;
       }
       client.resource(desired).createOr(NonDeletingOperation::update);
       templateChanges.add(slug + "@" + version);
+      changedAt.put(slug, seen);
       Health outcome = behaviour.apply(slug, version);
       health.put(slug, outcome);
       editStatus(slug, d -> outcome == Health.HEALTHY ? available(d) : crashLooping(d));
+      if (outcome == Health.HEALTHY) {
+        readyAt.put(slug, Instant.now());
+      }
     } catch (RuntimeException e) {
       // A test that deleted the tenant meanwhile; nothing to simulate.
     }
@@ -185,6 +216,6 @@ final class FleetSimulator implements AutoCloseable {
     if (informer != null) {
       informer.close();
     }
-    worker.shutdownNow();
+    workers.forEach(ExecutorService::shutdownNow);
   }
 }

@@ -38,6 +38,10 @@ final class RolloutHarness implements AutoCloseable {
   private Operator operator;
 
   RolloutHarness(Map<String, String> overrides) {
+    this(overrides, 1);
+  }
+
+  RolloutHarness(Map<String, String> overrides, int simulatorThreads) {
     server =
         new KubernetesMockServer(
             new io.fabric8.mockwebserver.Context(),
@@ -50,7 +54,7 @@ final class RolloutHarness implements AutoCloseable {
     Map<String, String> settings = new HashMap<>(overrides);
     settings.put("tenantry.operator.rollout.signals-url", metrics.urlTemplate());
     config = TestConfig.with(settings);
-    fleet = new FleetSimulator(client, config);
+    fleet = new FleetSimulator(client, config, simulatorThreads);
     fleet.start();
   }
 
