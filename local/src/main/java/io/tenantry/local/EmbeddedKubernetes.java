@@ -25,6 +25,12 @@ final class EmbeddedKubernetes implements AutoCloseable {
 
   static final String CRD_RESOURCE = "/META-INF/tenantry/crds/tenants.tenantry.io-v1.yml";
 
+  /** Release and Rollout: the operator's rollout controller watches them, kubectl shows them. */
+  static final List<String> ROLLOUT_CRD_RESOURCES =
+      List.of(
+          "/META-INF/tenantry/crds/releases.tenantry.io-v1.yml",
+          "/META-INF/tenantry/crds/rollouts.tenantry.io-v1.yml");
+
   private final KubernetesMockServer server;
   private final Path kubeconfig;
 
@@ -35,17 +41,20 @@ final class EmbeddedKubernetes implements AutoCloseable {
 
   static EmbeddedKubernetes start(int port, Path kubeconfig, String platformNamespace)
       throws IOException {
-    CustomResourceDefinition tenantCrd = tenantCrd();
+    List<CustomResourceDefinition> crds = new java.util.ArrayList<>(List.of(tenantCrd()));
+    ROLLOUT_CRD_RESOURCES.forEach(resource -> crds.add(crd(resource)));
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(),
             new MockWebServer(),
             new HashMap<>(),
-            new DiscoveryDispatcher(List.of(tenantCrd)),
+            new DiscoveryDispatcher(crds),
             false);
     server.init(InetAddress.getLoopbackAddress(), port);
     try (KubernetesClient client = server.createClient()) {
-      client.apiextensions().v1().customResourceDefinitions().resource(tenantCrd).create();
+      for (CustomResourceDefinition crd : crds) {
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+      }
       client
           .namespaces()
           .resource(
@@ -62,9 +71,13 @@ final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   static CustomResourceDefinition tenantCrd() {
-    try (InputStream yaml = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
+    return crd(CRD_RESOURCE);
+  }
+
+  private static CustomResourceDefinition crd(String resource) {
+    try (InputStream yaml = EmbeddedKubernetes.class.getResourceAsStream(resource)) {
       if (yaml == null) {
-        throw new IllegalStateException(CRD_RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
       return Serialization.unmarshal(yaml, CustomResourceDefinition.class);
     } catch (IOException e) {

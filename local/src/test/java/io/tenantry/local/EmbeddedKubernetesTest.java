@@ -68,6 +68,15 @@ class EmbeddedKubernetesTest {
   }
 
   @Test
+  void discoveryResolvesReleasesAndRollouts() throws Exception {
+    JsonNode resources = get("/apis/tenantry.io/v1alpha1").get("resources");
+
+    assertThat(resources.findValuesAsText("name"))
+        .contains("releases", "rollouts", "rollouts/status");
+    assertThat(resources.toString()).contains("\"rel\"", "\"ro\"");
+  }
+
+  @Test
   void coreDiscoveryListsNamespaces() throws Exception {
     assertThat(get("/api").get("versions").get(0).asText()).isEqualTo("v1");
     assertThat(get("/api/v1").findValuesAsText("name")).contains("namespaces", "secrets");
