@@ -121,7 +121,7 @@ class EmbeddedKubernetesTest {
 
     assertThat(table.get("kind").asText()).isEqualTo("Table");
     assertThat(table.get("columnDefinitions").findValuesAsText("name"))
-        .containsExactly("Name", "Age", "Plan", "Phase", "URL");
+        .containsExactly("Name", "Age", "Plan", "Version", "Phase", "URL");
     JsonNode cells = table.at("/rows/0/cells");
     assertThat(cells.get(0).asText()).isEqualTo("printed");
     assertThat(cells.get(1).asText()).matches("\\d+[smhd]");
