@@ -191,6 +191,48 @@ class TenantStackTest {
   }
 
   @Test
+  void theTenantReportsTheVersionItsAppRunsAndARolloutVersionChangesTheImage() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("version"), Plan.FREE));
+    awaitDeployment(tenant);
+    cluster.markAppAvailable(tenant, 1);
+    await().atMost(PROVISIONING).until(() -> "0.1.0".equals(appVersionOf(tenant)));
+
+    Tenants.patchSpec(client, tenant.slug(), Map.of("rolloutVersion", "2.0.0"));
+
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> appImage(tenant).equals("ghcr.io/tenantry/tenant-app:2.0.0"));
+    cluster.markAppAvailable(tenant, 1);
+    await().atMost(PROVISIONING).until(() -> "2.0.0".equals(appVersionOf(tenant)));
+
+    // A pin wins over the rollout's version.
+    Tenants.patchSpec(client, tenant.slug(), Map.of("appVersion", "1.5.0"));
+    await()
+        .atMost(PROVISIONING)
+        .until(() -> appImage(tenant).equals("ghcr.io/tenantry/tenant-app:1.5.0"));
+  }
+
+  private String appVersionOf(Tenant tenant) {
+    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
+    return stored.getStatus() == null ? null : stored.getStatus().appVersion;
+  }
+
+  private String appImage(Tenant tenant) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace("tenant-" + tenant.slug())
+        .withName("tenant-app")
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getImage();
+  }
+
+  @Test
   void reconcileWithNothingChangedSendsNoWriteRequests() {
     Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("quiet"), Plan.FREE));
     awaitDeployment(tenant);

@@ -71,6 +71,7 @@ public final class Cluster {
                   new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
                       .withReplicas(replicas)
                       .withReadyReplicas(replicas)
+                      .withUpdatedReplicas(replicas)
                       .withAvailableReplicas(replicas)
                       .withObservedGeneration(deployment.getMetadata().getGeneration())
                       // A fresh heartbeat each time, as the Deployment controller sends.
