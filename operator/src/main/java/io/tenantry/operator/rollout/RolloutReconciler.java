@@ -19,6 +19,7 @@ import io.tenantry.crds.v1alpha1.Release;
 import io.tenantry.crds.v1alpha1.Rollout;
 import io.tenantry.crds.v1alpha1.RolloutPhase;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantRolloutState;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
 import io.tenantry.operator.rollout.RolloutPlanner.Step;
@@ -32,6 +33,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -113,7 +117,7 @@ public class RolloutReconciler implements Reconciler<Rollout> {
         new RolloutPlanner(
                 rollout,
                 release,
-                new CachedFleet(),
+                new CachedFleet(readSignalsOfSoakingTenants(rollout)),
                 Instant.now(),
                 config.rollout().updateTimeout(),
                 config.rollout().recheckInterval())
@@ -130,6 +134,36 @@ public class RolloutReconciler implements Reconciler<Rollout> {
             ? UpdateControl.noUpdate()
             : UpdateControl.patchStatus(withStatus(rollout, step));
     return step.requeue().map(d -> control.rescheduleAfter(d)).orElse(control);
+  }
+
+  /**
+   * Reads the metrics of every soaking tenant at once, each on a virtual thread: one that cannot be
+   * reached costs its timeout once per step, not once per tenant in a row.
+   */
+  private Map<String, Optional<Signals>> readSignalsOfSoakingTenants(Rollout rollout) {
+    if (rollout.getStatus() == null) {
+      return Map.of();
+    }
+    List<String> soaking =
+        rollout.getStatus().waves.stream()
+            .flatMap(w -> w.tenants.stream())
+            .filter(t -> t.state == TenantRolloutState.Soaking)
+            .map(t -> t.tenant)
+            .toList();
+    if (soaking.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Future<Optional<Signals>>> reads = new HashMap<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      soaking.forEach(tenant -> reads.put(tenant, threads.submit(() -> signals.read(tenant))));
+    }
+    Map<String, Optional<Signals>> read = new HashMap<>();
+    reads.forEach(
+        (tenant, future) ->
+            read.put(
+                tenant,
+                future.state() == Future.State.SUCCESS ? future.resultNow() : Optional.empty()));
+    return read;
   }
 
   private static void apply(KubernetesClient client, Write write) {
@@ -159,6 +193,12 @@ public class RolloutReconciler implements Reconciler<Rollout> {
   /** The planner's view of the fleet, read from this controller's informer caches. */
   private final class CachedFleet implements RolloutPlanner.Fleet {
 
+    private final Map<String, Optional<Signals>> read;
+
+    CachedFleet(Map<String, Optional<Signals>> read) {
+      this.read = read;
+    }
+
     @Override
     public Collection<Tenant> tenants() {
       return tenants.list(t -> true).toList();
@@ -176,7 +216,8 @@ public class RolloutReconciler implements Reconciler<Rollout> {
 
     @Override
     public Optional<Signals> signals(String tenant) {
-      return signals.read(tenant);
+      Optional<Signals> known = read.get(tenant);
+      return known != null ? known : signals.read(tenant);
     }
 
     @Override
