@@ -15,6 +15,8 @@ public final class Permissions {
   public static final String AUDIT_EXPORT = "platform:audit:export";
   public static final String AUDIT_VERIFY = "platform:audit:verify";
   public static final String SEARCH_READ = "platform:search:read";
+  public static final String ROLLOUTS_READ = "platform:rollouts:read";
+  public static final String ROLLOUTS_WRITE = "platform:rollouts:write";
 
   private Permissions() {}
 }

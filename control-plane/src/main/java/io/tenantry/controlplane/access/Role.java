@@ -22,7 +22,9 @@ public enum Role {
       Permissions.AUDIT_READ,
       Permissions.AUDIT_EXPORT,
       Permissions.AUDIT_VERIFY,
-      Permissions.SEARCH_READ),
+      Permissions.SEARCH_READ,
+      Permissions.ROLLOUTS_READ,
+      Permissions.ROLLOUTS_WRITE),
   ADMIN(
       Permissions.TENANTS_READ,
       Permissions.TENANTS_WRITE,
@@ -33,14 +35,17 @@ public enum Role {
       Permissions.USERS_READ,
       Permissions.AUDIT_READ,
       Permissions.AUDIT_VERIFY,
-      Permissions.SEARCH_READ),
+      Permissions.SEARCH_READ,
+      Permissions.ROLLOUTS_READ,
+      Permissions.ROLLOUTS_WRITE),
   /** Read-only: sees everything an admin sees, changes nothing. */
   SUPPORT(
       Permissions.TENANTS_READ,
       Permissions.LICENSES_READ,
       Permissions.FLAGS_READ,
       Permissions.AUDIT_READ,
-      Permissions.SEARCH_READ),
+      Permissions.SEARCH_READ,
+      Permissions.ROLLOUTS_READ),
   BILLING(Permissions.TENANTS_READ, Permissions.LICENSES_READ, Permissions.LICENSES_WRITE);
 
   private final Set<String> permissions;

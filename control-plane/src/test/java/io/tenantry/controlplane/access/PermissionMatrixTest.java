@@ -15,6 +15,7 @@ import io.tenantry.controlplane.licensing.LicenseResource;
 import io.tenantry.controlplane.licensing.LicensesResource;
 import io.tenantry.controlplane.licensing.UsageResource;
 import io.tenantry.controlplane.plans.PlanResource;
+import io.tenantry.controlplane.rollouts.RolloutResource;
 import io.tenantry.controlplane.search.SearchResource;
 import io.tenantry.controlplane.signin.AuthResource;
 import io.tenantry.controlplane.support.TestPlatform;
@@ -240,6 +241,48 @@ class PermissionMatrixTest {
               "/api/v1/platform/tenants/acme/usage",
               null,
               Permissions.LICENSES_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/rollouts",
+              "/api/v1/platform/rollouts",
+              null,
+              Permissions.ROLLOUTS_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/rollouts/{name}",
+              "/api/v1/platform/rollouts/matrix",
+              null,
+              Permissions.ROLLOUTS_READ),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/releases",
+              "/api/v1/platform/releases",
+              null,
+              Permissions.ROLLOUTS_READ),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/rollouts/{name}/pause",
+              "/api/v1/platform/rollouts/matrix/pause",
+              null,
+              Permissions.ROLLOUTS_WRITE),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/rollouts/{name}/resume",
+              "/api/v1/platform/rollouts/matrix/resume",
+              null,
+              Permissions.ROLLOUTS_WRITE),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/rollouts/{name}/abort",
+              "/api/v1/platform/rollouts/matrix/abort",
+              null,
+              Permissions.ROLLOUTS_WRITE),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/rollouts/{name}/promote",
+              "/api/v1/platform/rollouts/matrix/promote",
+              null,
+              Permissions.ROLLOUTS_WRITE),
           new Endpoint("GET", "/api/v1/auth/me", "/api/v1/auth/me", null, null),
           new Endpoint("POST", "/api/v1/auth/mfa/enrol", "/api/v1/auth/mfa/enrol", null, null),
           new Endpoint(
@@ -268,7 +311,8 @@ class PermissionMatrixTest {
           LicensesResource.class,
           FlagResource.class,
           TenantFlagResource.class,
-          UsageResource.class);
+          UsageResource.class,
+          RolloutResource.class);
 
   @Inject TestPlatform platform;
 
