@@ -40,7 +40,13 @@ public final class RolloutViews {
   public record Detail(Summary rollout, List<WaveView> waves, List<ConditionView> conditions) {}
 
   public record WaveView(
-      int index, String name, String promotion, String phase, List<TenantView> tenants) {}
+      int index, String name, String promotion, String phase, List<TenantView> tenants) {
+
+    /** The wave's place counted from 1, for people. */
+    public int number() {
+      return index + 1;
+    }
+  }
 
   public record TenantView(
       String tenant, String state, String fromVersion, String reason, String since) {}
