@@ -169,11 +169,15 @@ class RbacTest {
   }
 
   @Test
-  void controlPlaneMayOnlyManageTenants() {
+  void controlPlaneManagesTenantsAndSteersRolloutsOnly() {
     Rendered rendered = render("shared-server");
 
     assertThat(grants(rendered.get("ClusterRole", "tenantry-control-plane")))
-        .containsExactly(Map.entry("tenantry.io/tenants", new TreeSet<>(CRUD)));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "tenantry.io/tenants", new TreeSet<>(CRUD),
+                "tenantry.io/rollouts", Set.of("get", "list", "watch", "patch"),
+                "tenantry.io/releases", Set.of("get", "list", "watch")));
     JsonNode subject =
         rendered.get("ClusterRoleBinding", "tenantry-control-plane").at("/subjects/0");
     assertThat(subject.path("name").asText()).isEqualTo("tenantry-control-plane");

@@ -128,6 +128,7 @@ class ConsoleRolloutsTest {
     assertThat(present("#rollout-actions button")).isFalse();
     assertThat(find("#rollout-actions").getText()).contains("Nothing to do");
     assertCleanPage(browser);
+    browser.screenshot("console-rollout");
   }
 
   @Test
