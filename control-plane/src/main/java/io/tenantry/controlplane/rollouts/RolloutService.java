@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Rollouts and Releases as the cluster holds them (read through, never copied), and the SRE's four
@@ -23,6 +24,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RolloutService {
+
+  private static final Pattern RESOURCE_NAME =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private final KubernetesClient client;
   private final AuditLog audit;
@@ -96,6 +100,10 @@ public class RolloutService {
   }
 
   private Rollout find(String name) {
+    // A name Kubernetes could not hold names no rollout; it never reaches the API server's URL.
+    if (name == null || name.length() > 253 || !RESOURCE_NAME.matcher(name).matches()) {
+      throw ProblemException.notFound("rollout " + name);
+    }
     Rollout rollout = cluster(() -> client.resources(Rollout.class).withName(name).get());
     if (rollout == null) {
       throw ProblemException.notFound("rollout " + name);

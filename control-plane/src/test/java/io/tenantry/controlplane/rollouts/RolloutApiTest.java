@@ -114,6 +114,18 @@ class RolloutApiTest {
   }
 
   @Test
+  void aNameNoRolloutCanHaveIsA404NotAnError() {
+    for (String name : new String[] {"Upper_Case", "a..b", "x".repeat(254), "a%2Fb"}) {
+      as(Role.ADMIN)
+          .urlEncodingEnabled(false)
+          .get("/api/v1/platform/rollouts/" + name)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
   void pausePatchesOnlyPausedAndIsAuditedWithTheActingUser() {
     fixtures.status("to-2", RolloutFixtures.canaryRunning());
     PlatformUser admin = platform.user(Role.ADMIN);
