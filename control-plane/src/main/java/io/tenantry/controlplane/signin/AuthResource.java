@@ -23,6 +23,7 @@ public class AuthResource {
    * The signed-in user and what they may do.
    *
    * @param passwordChangeRequired the password is one the user did not choose and should be changed
+   * @param mfaEnrolmentRequired an owner reset the user's MFA; they should enrol again
    */
   public record Me(
       String id,
@@ -30,7 +31,8 @@ public class AuthResource {
       String role,
       List<String> permissions,
       boolean mfa,
-      boolean passwordChangeRequired) {}
+      boolean passwordChangeRequired,
+      boolean mfaEnrolmentRequired) {}
 
   private final AuthService auth;
   private final MfaService mfa;
@@ -80,7 +82,8 @@ public class AuthResource {
         user.role,
         List.copyOf(user.roleEnum().permissions()),
         user.totpEnabled,
-        user.passwordChangeRequired);
+        user.passwordChangeRequired,
+        user.mfaEnrolmentRequired);
   }
 
   @POST

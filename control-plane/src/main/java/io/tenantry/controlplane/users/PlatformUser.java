@@ -36,6 +36,10 @@ public class PlatformUser extends PanacheEntityBase {
   @Column(name = "password_change_required")
   public boolean passwordChangeRequired;
 
+  /** Set when an owner reset the user's MFA, until the user enrols a new authenticator. */
+  @Column(name = "mfa_enrolment_required")
+  public boolean mfaEnrolmentRequired;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

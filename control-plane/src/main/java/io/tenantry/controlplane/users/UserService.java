@@ -16,10 +16,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserService {
 
-  /** A user as the API shows it; never the password hash or TOTP secret. */
-  public record UserView(String id, String email, String role, boolean enabled, boolean mfa) {
-    static UserView of(PlatformUser u) {
-      return new UserView(u.id.toString(), u.email, u.role, u.enabled, u.totpEnabled);
+  /**
+   * A user as the API shows it; never the password hash or TOTP secret.
+   *
+   * @param mfaEnrolmentRequired an owner reset the user's MFA and the user has not enrolled again
+   */
+  public record UserView(
+      String id,
+      String email,
+      String role,
+      boolean enabled,
+      boolean mfa,
+      boolean mfaEnrolmentRequired) {
+    public static UserView of(PlatformUser u) {
+      return new UserView(
+          u.id.toString(), u.email, u.role, u.enabled, u.totpEnabled, u.mfaEnrolmentRequired);
     }
   }
 

@@ -11,6 +11,8 @@ import io.tenantry.controlplane.licensing.LicenseRequests;
 import io.tenantry.controlplane.licensing.LicenseService;
 import io.tenantry.controlplane.licensing.LicenseViews.HistoryView;
 import io.tenantry.controlplane.licensing.LicenseViews.LicenseView;
+import io.tenantry.controlplane.tenants.TenantRequests;
+import io.tenantry.controlplane.tenants.TenantService;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** A tenant's license: type, seats, expiry, grace, status, and its history. */
+/** A tenant's plan and license: type, seats, expiry, grace, status, and the license's history. */
 @Path("/console/tenants")
 @BrowserSession
 @Produces(MediaType.TEXT_HTML)
@@ -33,16 +35,20 @@ public class LicensePage {
   @CheckedTemplate(basePath = "console/LicensePage")
   static class Templates {
     static native TemplateInstance page(
-        String slug, LicenseView license, List<HistoryView> history, Form form);
+        String slug, LicenseView license, List<HistoryView> history, Form form, Form planForm);
 
     static native TemplateInstance licenseForm(String slug, Form form);
+
+    static native TemplateInstance planForm(String slug, Form form);
   }
 
   private final LicenseService licenses;
+  private final TenantService tenants;
   private final Validator validator;
 
-  LicensePage(LicenseService licenses, Validator validator) {
+  LicensePage(LicenseService licenses, TenantService tenants, Validator validator) {
     this.licenses = licenses;
+    this.tenants = tenants;
     this.validator = validator;
   }
 
@@ -57,7 +63,12 @@ public class LicensePage {
             .with("seats", String.valueOf(license.seats()))
             .with("expiresAt", license.expiresAt() == null ? "" : license.expiresAt().toString())
             .with("gracePeriodDays", String.valueOf(license.gracePeriodDays()));
-    return Templates.page(slug, license, licenses.history(slug, 0, HISTORY).items(), form);
+    return Templates.page(
+        slug,
+        license,
+        licenses.history(slug, 0, HISTORY).items(),
+        form,
+        Form.empty().with("plan", license.plan()));
   }
 
   /** Replaces the license, with the API's rules: bean validation, then the service's checks. */
@@ -98,6 +109,28 @@ public class LicensePage {
       }
     }
     return Response.status(422).entity(Templates.licenseForm(slug, form)).build();
+  }
+
+  /** Moves the tenant to another plan through the tenants API's update, with its rules. */
+  @POST
+  @Path("/{slug}/plan")
+  @RequiresPermission(Permissions.TENANTS_WRITE)
+  public Response changePlan(@PathParam("slug") String slug, @RestForm String plan) {
+    TenantRequests.Update request = new TenantRequests.Update(null, plan, null);
+    Form form = Form.empty().with("plan", plan).violations(validator.validate(request));
+    if (plan == null || plan.isBlank()) {
+      form.error("plan", "must not be blank");
+    }
+    if (form.valid()) {
+      try {
+        tenants.update(slug, request);
+        return Response.ok().header("HX-Redirect", "/console/tenants/" + slug + "/license").build();
+      } catch (ProblemException e) {
+        form.problem(e);
+        return Response.status(e.problem().status()).entity(Templates.planForm(slug, form)).build();
+      }
+    }
+    return Response.status(422).entity(Templates.planForm(slug, form)).build();
   }
 
   private static Integer number(Form form, String field, String value) {

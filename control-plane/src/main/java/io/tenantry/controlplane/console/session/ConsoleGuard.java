@@ -19,14 +19,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Runs before {@code AccessGuard} on console pages: finds the browser session, refuses cross-site
- * and CSRF-less changes, sends a signed-out browser to the sign-in page and a user who must change
- * their password to that form. Permissions are then checked by {@code AccessGuard}, as for the API.
+ * and CSRF-less changes, sends a signed-out browser to the sign-in page, a user who must change
+ * their password to that form and one whose MFA an owner reset to enrolment. Permissions are then
+ * checked by {@code AccessGuard}, as for the API.
  */
 public class ConsoleGuard {
 
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String SIGN_IN = "/console/sign-in";
   public static final String PASSWORD = "/console/password";
+  public static final String MFA = "/console/mfa";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final ConsoleSessions sessions;
@@ -62,6 +64,10 @@ public class ConsoleGuard {
     if (active.get().user().passwordChangeRequired
         && !method.isAnnotationPresent(SelfService.class)) {
       return redirect(PASSWORD, headers, unsafe);
+    }
+    if (active.get().user().mfaEnrolmentRequired
+        && !method.isAnnotationPresent(SelfService.class)) {
+      return redirect(MFA, headers, unsafe);
     }
     return null;
   }

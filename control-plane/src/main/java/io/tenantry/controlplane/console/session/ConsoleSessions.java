@@ -4,6 +4,7 @@ import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.controlplane.console.ConsoleConfig;
+import io.tenantry.controlplane.signin.MfaReset;
 import io.tenantry.controlplane.signin.PasswordChanged;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.controlplane.web.RequestContext;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Server-side console sessions: started after a passed sign-in, found by the cookie's id, ended on
- * sign-out, on a password change, when idle for too long or past their absolute lifetime.
+ * sign-out, on a password change or MFA reset, when idle for too long or past their absolute
+ * lifetime.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -96,6 +98,11 @@ public class ConsoleSessions {
   /** A changed password ends every browser session of its user, as it revokes refresh tokens. */
   void passwordChanged(@Observes PasswordChanged changed) {
     endAll(changed.userId());
+  }
+
+  /** A reset MFA ends every browser session of its user: they must sign in and enrol again. */
+  void mfaReset(@Observes MfaReset reset) {
+    endAll(reset.userId());
   }
 
   /** Ends every browser session of a user; the caller's transaction commits it. */

@@ -40,6 +40,11 @@ public class ConsoleUser implements BrowserAuthenticator {
     return user;
   }
 
+  /** The user's id as the user views show it, or empty when signed out. */
+  public String getId() {
+    return user == null ? "" : user.id.toString();
+  }
+
   public String getEmail() {
     return user == null ? "" : user.email;
   }

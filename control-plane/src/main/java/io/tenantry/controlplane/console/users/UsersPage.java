@@ -6,7 +6,9 @@ import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.access.BrowserSession;
 import io.tenantry.controlplane.access.Permissions;
 import io.tenantry.controlplane.access.RequiresPermission;
+import io.tenantry.controlplane.console.session.ConsoleUser;
 import io.tenantry.controlplane.console.shell.Form;
+import io.tenantry.controlplane.signin.MfaService;
 import io.tenantry.controlplane.users.UserRequests;
 import io.tenantry.controlplane.users.UserService;
 import jakarta.validation.Validator;
@@ -21,7 +23,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Platform users: the list, create with a role, change a role, disable and enable. */
+/**
+ * Platform users: the list, create with a role, change a role, disable and enable, and an owner's
+ * reset of another user's MFA.
+ */
 @Path("/console/users")
 @BrowserSession
 @Produces(MediaType.TEXT_HTML)
@@ -35,10 +40,14 @@ public class UsersPage {
   }
 
   private final UserService users;
+  private final MfaService mfa;
+  private final ConsoleUser me;
   private final Validator validator;
 
-  UsersPage(UserService users, Validator validator) {
+  UsersPage(UserService users, MfaService mfa, ConsoleUser me, Validator validator) {
     this.users = users;
+    this.mfa = mfa;
+    this.me = me;
     this.validator = validator;
   }
 
@@ -83,6 +92,15 @@ public class UsersPage {
       throw ProblemException.invalid("role", "must be one of owner, admin, support, billing");
     }
     users.update(id, request);
+    return Response.ok().header("HX-Redirect", "/console/users").build();
+  }
+
+  /** Removes the user's second factor; they sign in with the password and must enrol again. */
+  @POST
+  @Path("/{id}/mfa-reset")
+  @RequiresPermission(Permissions.USERS_WRITE)
+  public Response resetMfa(@PathParam("id") UUID id) {
+    mfa.reset(id, me.user().id);
     return Response.ok().header("HX-Redirect", "/console/users").build();
   }
 }
