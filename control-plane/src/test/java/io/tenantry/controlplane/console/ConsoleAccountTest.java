@@ -106,9 +106,12 @@ class ConsoleAccountTest {
 
   /** On the enrolment page: a wrong code first, then the app's code; the recovery codes show. */
   private void enrolFromThePage() {
-    assertThat(find("svg#qr").getAttribute("viewBox")).matches("0 0 \\d+ \\d+");
-    assertThat(find("svg#qr path").getAttribute("d")).startsWith("M").contains("h").contains("z");
-    assertThat(find("svg#qr").getAttribute("aria-label")).isNotBlank();
+    assertThat(find("svg#qr").getDomAttribute("viewBox")).matches("0 0 \\d+ \\d+");
+    assertThat(find("svg#qr path").getDomAttribute("d"))
+        .startsWith("M")
+        .contains("h")
+        .contains("z");
+    assertThat(find("svg#qr").getDomAttribute("aria-label")).isNotBlank();
     String secret = find("#secret").getText();
     assertThat(secret.replace(" ", "")).matches("[A-Z2-7]{32}");
 
