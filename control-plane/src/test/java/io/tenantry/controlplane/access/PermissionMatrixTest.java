@@ -18,6 +18,7 @@ import io.tenantry.controlplane.plans.PlanResource;
 import io.tenantry.controlplane.rollouts.RolloutResource;
 import io.tenantry.controlplane.search.SearchResource;
 import io.tenantry.controlplane.signin.AuthResource;
+import io.tenantry.controlplane.signin.MfaResetResource;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.tenantlink.TenantEndpointResource;
 import io.tenantry.controlplane.tenants.TenantResource;
@@ -126,6 +127,12 @@ class PermissionMatrixTest {
               "/api/v1/platform/users/{id}",
               "/api/v1/platform/users/" + UUID.randomUUID(),
               "{\"enabled\":true}",
+              Permissions.USERS_WRITE),
+          new Endpoint(
+              "DELETE",
+              "/api/v1/platform/users/{id}/mfa",
+              "/api/v1/platform/users/" + UUID.randomUUID() + "/mfa",
+              null,
               Permissions.USERS_WRITE),
           new Endpoint(
               "GET",
@@ -302,6 +309,7 @@ class PermissionMatrixTest {
       List.of(
           TenantResource.class,
           UserResource.class,
+          MfaResetResource.class,
           AuditResource.class,
           AuthResource.class,
           SearchResource.class,
