@@ -1,5 +1,6 @@
 package io.tenantry.controlplane.access;
 
+import io.tenantry.common.problem.Problem;
 import io.tenantry.common.problem.ProblemException;
 import io.tenantry.controlplane.web.RequestContext;
 import jakarta.enterprise.event.Event;
@@ -50,6 +51,15 @@ public class AccessGuard {
     context.signedIn(caller.id(), caller.email());
     if (method.isAnnotationPresent(SelfService.class)) {
       return;
+    }
+    if (caller.mfaEnrolmentRequired()) {
+      // The second factor was removed (a lost phone); the password alone must not be enough.
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "mfa-enrolment-required",
+              "MFA enrolment required",
+              "an owner reset this account's MFA; enrol again with /api/v1/auth/mfa/enrol"));
     }
     RequiresPermission required = method.getAnnotation(RequiresPermission.class);
     if (required == null || !caller.role().grants(required.value())) {

@@ -17,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.audit.AuditEntry;
+import io.tenantry.controlplane.audit.AuditEvent;
+import io.tenantry.controlplane.audit.AuditLog;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.tenantlink.TenantEndpoints;
 import io.tenantry.controlplane.tenantlink.TenantFixtures;
@@ -30,6 +32,7 @@ import io.tenantry.testing.RedisTestResource;
 import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,7 @@ class ConsoleAreasTest {
   @Inject TenantFixtures fixtures;
   @Inject TenantEndpoints endpoints;
   @Inject TenantService tenants;
+  @Inject AuditLog audit;
 
   @TestHTTPResource("/")
   URL root;
@@ -208,6 +212,32 @@ class ConsoleAreasTest {
             "The chain is broken at entry #"
                 + tampered
                 + ": hash does not match the entry's contents.");
+  }
+
+  @Test
+  void theAuditPagerKeepsTheTimeFilterAndAMistypedTimeIsShownBesideItsField() {
+    for (int i = 0; i < 55; i++) {
+      audit.recordIndependently(AuditEvent.success("test.ping", null, "t-" + i, Map.of()));
+    }
+    ConsoleSession.signInAs(browser, base(), platform.user(Role.ADMIN));
+    open("/console/audit?action=test.ping&from=2000-01-01T00:00:00Z", "Audit log");
+    assertThat(browser.driver().findElements(By.cssSelector("#entries tbody tr"))).hasSize(50);
+    assertThat(find("#older").getDomAttribute("href"))
+        .contains("action=test.ping")
+        .contains("from=2000-01-01T00%3A00%3A00Z");
+
+    find("#older").click();
+    browser.await(d -> d.findElements(By.cssSelector("#entries tbody tr")).size() == 5);
+    assertThat(find("#from").getDomProperty("value")).isEqualTo("2000-01-01T00:00:00Z");
+
+    find("#from").clear();
+    find("#from").sendKeys("yesterday");
+    find("form[aria-label='Filter the audit log'] button").click();
+    browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("from-error")));
+    assertThat(find("#from-error").getText())
+        .isEqualTo("must be an ISO-8601 instant like 2026-01-31T12:00:00Z");
+    assertThat(find("#entries tbody").getText()).isEqualTo("No entries match.");
+    assertCleanPage(browser);
   }
 
   @Test

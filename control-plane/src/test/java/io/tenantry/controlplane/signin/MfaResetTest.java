@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,7 @@ import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +111,7 @@ class MfaResetTest {
   }
 
   @Test
-  void afterTheResetThePasswordAloneSignsInAndMeAsksForEnrolment() {
+  void afterTheResetThePasswordAloneSignsInAndOnlyEnrolmentIsOpenUntilItIsDone() {
     resetAs(owner, admin.id).statusCode(200);
 
     String access = login(admin).statusCode(200).extract().path("accessToken");
@@ -120,6 +123,44 @@ class MfaResetTest {
         .statusCode(200)
         .body("mfa", equalTo(false))
         .body("mfaEnrolmentRequired", equalTo(true));
+    given()
+        .auth()
+        .oauth2(access)
+        .get("/api/v1/platform/tenants")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://tenantry.io/problems/mfa-enrolment-required"));
+
+    String secret =
+        given()
+            .auth()
+            .oauth2(access)
+            .post("/api/v1/auth/mfa/enrol")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("secret");
+    given()
+        .auth()
+        .oauth2(access)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", codeNow(secret)))
+        .post("/api/v1/auth/mfa/confirm")
+        .then()
+        .statusCode(200);
+
+    given().auth().oauth2(access).get("/api/v1/platform/tenants").then().statusCode(200);
+    assertThat(stored(admin.id).mfaEnrolmentRequired).isFalse();
+  }
+
+  private static String codeNow(String secret) {
+    try {
+      return new DefaultCodeGenerator()
+          .generate(secret, Math.floorDiv(Instant.now().getEpochSecond(), 30));
+    } catch (CodeGenerationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
