@@ -3,7 +3,15 @@ package io.tenantry.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantry.crds.v1alpha1.Release;
+import io.tenantry.crds.v1alpha1.Rollout;
+import io.tenantry.crds.v1alpha1.RolloutPhase;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.crds.v1alpha1.TenantRolloutStatus;
+import io.tenantry.crds.v1alpha1.WavePhase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -145,6 +153,80 @@ class LocalPlatformEndToEndTest {
 
   @Test
   @Order(5)
+  void aReleaseWhoseImageCannotBePulledHaltsRollsBackAndLeavesTheNextWaveUntouched()
+      throws Exception {
+    KubernetesClient client = platform.client();
+    // An SRE puts acme in the canary ring.
+    client
+        .resources(Tenant.class)
+        .withName("acme")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"tenantry.io/ring\":\"canary\"}}}");
+    // A digest the local registry never received: the runner reports ErrImagePull.
+    client
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: tenantry.io/v1alpha1
+                kind: Release
+                metadata: {name: unpullable}
+                spec: {appVersion: "sha256:%s", rollbackSafe: true}
+                """
+                    .formatted("0".repeat(64)),
+                Release.class))
+        .create();
+    client
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: tenantry.io/v1alpha1
+                kind: Rollout
+                metadata: {name: unpullable}
+                spec:
+                  release: unpullable
+                  waves:
+                    - {name: canary, selector: {matchLabels: {tenantry.io/ring: canary}}}
+                    - {name: rest}
+                """,
+                Rollout.class))
+        .create();
+
+    await(() -> phaseOf(client, "unpullable") == RolloutPhase.Halted);
+    Rollout halted = client.resources(Rollout.class).withName("unpullable").get();
+    TenantRolloutStatus acme = halted.getStatus().waves.get(0).tenants.get(0);
+    assertThat(acme.tenant).isEqualTo("acme");
+    await(
+        () ->
+            client.resources(Rollout.class).withName("unpullable").get().getStatus().rolledBack
+                == 1);
+    assertThat(client.resources(Rollout.class).withName("unpullable").get().getStatus().conditions)
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Halted");
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getMessage()).contains("acme");
+            });
+    // acme is back on the default version, serving again; globex was never touched.
+    assertThat(client.resources(Tenant.class).withName("acme").get().getSpec().rolloutVersion)
+        .isNull();
+    owner.awaitPhase("acme", "Ready", WAIT);
+    await(() -> status(tenants.get("acme").url() + "/q/health/ready") == 200);
+    assertThat(halted.getStatus().waves.get(1).phase).isEqualTo(WavePhase.Pending);
+    assertThat(halted.getStatus().waves.get(1).tenants)
+        .extracting(t -> t.tenant)
+        .contains("globex");
+    assertThat(client.resources(Tenant.class).withName("globex").get().getSpec().rolloutVersion)
+        .isNull();
+  }
+
+  static RolloutPhase phaseOf(KubernetesClient client, String rollout) {
+    Rollout found = client.resources(Rollout.class).withName(rollout).get();
+    return found == null || found.getStatus() == null ? null : found.getStatus().phase;
+  }
+
+  @Test
+  @Order(6)
   void deleteDropsTheDatabaseStopsTheProcessAndRemovesTheNamespace() throws Exception {
     KubernetesClient client = platform.client();
     assertThat(databaseExists("tenant_globex")).isTrue();

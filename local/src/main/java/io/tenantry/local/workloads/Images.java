@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The local "registry": image repositories the runner can run, each mapped to a locally built app.
- * Every tag of a known repository is the local build (there is only one version on this machine);
- * any other image cannot be pulled.
+ * Every tag of a known repository is the local build (there is only one version on this machine); a
+ * digest names an image built elsewhere, which this "registry" never received, so it cannot be
+ * pulled, nor can any other image.
  */
 public final class Images {
 
@@ -16,9 +17,9 @@ public final class Images {
     this.byRepository = Map.copyOf(byRepository);
   }
 
-  /** The app for {@code image} ({@code repository[:tag][@digest]}), if it is one of ours. */
+  /** The app for {@code image} ({@code repository[:tag]}), if it is one of ours. */
   Optional<LocalApp> resolve(String image) {
-    if (image == null) {
+    if (image == null || image.contains("@")) {
       return Optional.empty();
     }
     return Optional.ofNullable(byRepository.get(repositoryOf(image))).filter(LocalApp::built);
