@@ -75,6 +75,10 @@ class RbacTest {
                 Map.entry("tenantry.io/tenants", Set.of("get", "list", "watch", "patch", "update")),
                 Map.entry("tenantry.io/tenants/status", Set.of("get", "patch", "update")),
                 Map.entry("tenantry.io/tenants/finalizers", Set.of("update")),
+                // Fleet rollouts: read rollouts and releases, write rollout status only.
+                Map.entry("tenantry.io/rollouts", Set.of("get", "list", "watch")),
+                Map.entry("tenantry.io/releases", Set.of("get", "list", "watch")),
+                Map.entry("tenantry.io/rollouts/status", Set.of("get", "patch", "update")),
                 Map.entry("/namespaces", crud),
                 Map.entry("/resourcequotas", crud),
                 Map.entry("/limitranges", crud),
