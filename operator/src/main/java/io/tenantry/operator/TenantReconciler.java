@@ -50,6 +50,7 @@ import io.tenantry.operator.workflow.SharedServerMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -178,7 +179,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     List<String> problems = validator.problems(tenant);
     if (!problems.isEmpty()) {
       metrics.failed(tenant.slug(), StatusAggregator.INVALID_SPEC);
-      return patchIfChanged(tenant, status(tenant, Observation.invalid(problems)));
+      TenantStatus invalid = status(tenant, Observation.invalid(problems));
+      // Nothing was reconciled, so what runs is what ran before.
+      invalid.appVersion = StatusAggregator.appVersion(tenant.getStatus(), Optional.empty());
+      return patchIfChanged(tenant, invalid);
     }
     Map<String, Exception> failures = reconcileWorkflow(context);
     Observation seen = observer.observe(tenant, context, failures);
