@@ -4,6 +4,7 @@ import io.tenantry.crds.v1alpha1.Rollout;
 import io.tenantry.crds.v1alpha1.RolloutPhase;
 import io.tenantry.crds.v1alpha1.RolloutSpec;
 import io.tenantry.crds.v1alpha1.RolloutStatus;
+import io.tenantry.crds.v1alpha1.WavePhase;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -35,14 +36,33 @@ public final class RolloutActions {
     }
     Set<String> actions = new LinkedHashSet<>();
     actions.add(spec.isPaused() ? RESUME : PAUSE);
-    Integer current = rollout.getStatus() == null ? null : rollout.getStatus().currentWave;
-    if (phase == RolloutPhase.WaitingForPromotion
-        && current != null
-        && spec.promotedThroughIndex() < current) {
+    if (awaitsPromotion(rollout, spec, phase)) {
       actions.add(PROMOTE);
     }
     actions.add(ABORT);
     return Collections.unmodifiableSet(actions);
+  }
+
+  /**
+   * The current wave is Manual, not yet approved and not started: waiting for promotion, or paused
+   * before it (the operator shows Paused then, and an SRE may approve the wave before resuming).
+   */
+  private static boolean awaitsPromotion(Rollout rollout, RolloutSpec spec, RolloutPhase phase) {
+    RolloutStatus status = rollout.getStatus();
+    Integer current = status == null ? null : status.currentWave;
+    if (current == null
+        || current >= spec.waves.size()
+        || spec.promotedThroughIndex() >= current
+        || !spec.waves.get(current).promotedManually()) {
+      return false;
+    }
+    if (phase == RolloutPhase.WaitingForPromotion) {
+      return true;
+    }
+    String name = spec.waves.get(current).name;
+    return status.waves.stream()
+        .filter(w -> name.equals(w.name))
+        .allMatch(w -> w.phase == null || w.phase == WavePhase.Pending);
   }
 
   /** Why {@code action} makes no sense now; the detail of the 409. */
