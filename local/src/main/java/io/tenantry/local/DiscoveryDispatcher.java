@@ -56,6 +56,8 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
     add("networking.k8s.io/v1", resource("networkpolicies", "NetworkPolicy", true, "netpol"));
     add("networking.k8s.io/v1", resource("ingresses", "Ingress", true, "ing"));
     add("coordination.k8s.io/v1", resource("leases", "Lease", true));
+    // the operator binds itself in each tenant namespace
+    add("rbac.authorization.k8s.io/v1", resource("rolebindings", "RoleBinding", true));
     add(
         "apiextensions.k8s.io/v1",
         resource("customresourcedefinitions", "CustomResourceDefinition", false, "crd", "crds"));

@@ -32,6 +32,7 @@ import io.tenantry.operator.database.SharedServerDatabase;
 import io.tenantry.operator.metrics.TenantMetrics;
 import io.tenantry.operator.namespace.LimitRangeDependent;
 import io.tenantry.operator.namespace.NamespaceDependent;
+import io.tenantry.operator.namespace.OperatorRoleBinding;
 import io.tenantry.operator.namespace.ResourceQuotaDependent;
 import io.tenantry.operator.naming.TenantNames;
 import io.tenantry.operator.naming.TenantValidator;
@@ -70,18 +71,23 @@ import java.util.TreeMap;
     handleExceptionsInReconciler = true,
     dependents = {
       @Dependent(name = Dependents.NAMESPACE, type = NamespaceDependent.class),
+      // The operator's rights in the namespace: everything else there waits for it.
+      @Dependent(
+          name = Dependents.OPERATOR_ACCESS,
+          type = OperatorRoleBinding.class,
+          dependsOn = Dependents.NAMESPACE),
       @Dependent(
           name = Dependents.QUOTA,
           type = ResourceQuotaDependent.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.LIMITS,
           type = LimitRangeDependent.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.DEFAULT_DENY,
           type = DefaultDenyPolicy.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.SAME_NAMESPACE,
           type = SameNamespacePolicy.class,
@@ -102,11 +108,11 @@ import java.util.TreeMap;
       @Dependent(
           name = Dependents.SERVICE_ACCOUNT,
           type = ServiceAccountDependent.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.DB_CREDENTIALS,
           type = DatabaseCredentialsSecret.class,
-          dependsOn = Dependents.NAMESPACE,
+          dependsOn = Dependents.OPERATOR_ACCESS,
           reconcilePrecondition = SharedServerMode.class),
       @Dependent(
           name = Dependents.DATABASE,
@@ -121,15 +127,15 @@ import java.util.TreeMap;
       @Dependent(
           name = Dependents.SIGNING_KEY,
           type = SigningKeySecret.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.FIRST_ADMIN,
           type = FirstAdminSecret.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.ENTITLEMENTS,
           type = EntitlementsConfigMap.class,
-          dependsOn = Dependents.NAMESPACE),
+          dependsOn = Dependents.OPERATOR_ACCESS),
       @Dependent(
           name = Dependents.DEPLOYMENT,
           type = AppDeployment.class,

@@ -13,16 +13,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.database.CnpgCluster;
+import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** In cloudnative-pg mode the tenant gets a CNPG Cluster instead of a shared-server database. */
@@ -30,6 +35,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CloudNativePgModeTest.CnpgMode.class)
 @WithKubernetesTestServer(crud = true)
 class CloudNativePgModeTest {
+  @KubernetesTestServer KubernetesServer server;
+
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
 
   /** Selects the CloudNativePG database mode. */
   public static class CnpgMode implements QuarkusTestProfile {
@@ -39,7 +50,7 @@ class CloudNativePgModeTest {
     }
   }
 
-  @Inject KubernetesClient client;
+  @Inject @Tester KubernetesClient client;
 
   @Test
   void tenantGetsACnpgClusterAndItsPolicyButNoSharedServerDatabase() {

@@ -22,6 +22,7 @@ import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.OwnPostgres;
 import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,11 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class DatabaseServerOutageTest {
 
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
+
   /** Points the operator at the test's own server, polled often so an outage shows soon. */
   public static class OwnServer implements QuarkusTestProfile {
     @Override
@@ -57,7 +63,7 @@ class DatabaseServerOutageTest {
 
   private static final Duration SOON = Duration.ofSeconds(30);
 
-  @Inject KubernetesClient client;
+  @Inject @Tester KubernetesClient client;
   @Inject TenantMetrics metrics;
   @Inject SharedServerStartup startup;
   @KubernetesTestServer KubernetesServer server;

@@ -23,6 +23,7 @@ import io.tenantry.operator.support.Scram;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +38,12 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class InterruptedProvisioningTest {
 
-  @Inject KubernetesClient client;
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
+
+  @Inject @Tester KubernetesClient client;
   @KubernetesTestServer KubernetesServer server;
   @Inject OperatorConfig config;
 

@@ -6,15 +6,20 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.crds.v1alpha1.Plan;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +29,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class InvalidTenantTest {
+  @KubernetesTestServer KubernetesServer server;
 
-  @Inject KubernetesClient client;
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
+
+  @Inject @Tester KubernetesClient client;
 
   @Test
   void nameThatIsNotADnsLabelFailsAsInvalidSpecAndCreatesNothing() {

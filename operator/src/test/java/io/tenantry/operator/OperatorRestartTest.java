@@ -22,6 +22,7 @@ import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.Scram;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -38,6 +39,11 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class OperatorRestartTest {
 
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
+
   /** Stopping the first operator must leave the shared Kubernetes client open for the second. */
   public static class Restartable implements QuarkusTestProfile {
     @Override
@@ -48,7 +54,7 @@ class OperatorRestartTest {
 
   private static final Duration PROVISIONING = Duration.ofSeconds(30);
 
-  @Inject KubernetesClient client;
+  @Inject @Tester KubernetesClient client;
   @KubernetesTestServer KubernetesServer server;
   @Inject Operator operator;
   @Inject QuarkusConfigurationService configuration;

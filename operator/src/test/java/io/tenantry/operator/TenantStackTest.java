@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -33,6 +34,7 @@ import io.tenantry.operator.support.Scram;
 import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
+import io.tenantry.operator.support.Tester;
 import io.tenantry.testing.PostgresServer;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -49,9 +51,14 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class TenantStackTest {
 
+  @AfterEach
+  void operatorMadeOnlyReviewedRequests() {
+    new Cluster(client, server).checkOperatorRequests();
+  }
+
   private static final Duration PROVISIONING = Duration.ofSeconds(30);
 
-  @Inject KubernetesClient client;
+  @Inject @Tester KubernetesClient client;
   @Inject TenantMetrics metrics;
   @KubernetesTestServer KubernetesServer server;
 
@@ -89,6 +96,7 @@ class TenantStackTest {
     List<HasMetadata> stack =
         List.of(
             client.namespaces().withName(ns).get(),
+            get(RoleBinding.class, ns, "tenantry-operator"),
             get(ResourceQuota.class, ns, "tenant-quota"),
             get(LimitRange.class, ns, "tenant-limits"),
             get(NetworkPolicy.class, ns, "default-deny"),
@@ -125,10 +133,42 @@ class TenantStackTest {
         .containsEntry("pod-security.kubernetes.io/audit", "restricted")
         .containsEntry("pod-security.kubernetes.io/warn", "restricted");
     assertThat(client.rbac().roleBindings().inNamespace(ns).list().getItems())
-        .as("nothing grants the tenant app API rights")
-        .isEmpty();
+        .as("the one binding there is the operator's; nothing grants the tenant app API rights")
+        .singleElement()
+        .satisfies(
+            binding -> {
+              assertThat(binding.getMetadata().getName()).isEqualTo("tenantry-operator");
+              assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+              assertThat(binding.getRoleRef().getName()).isEqualTo("tenantry-tenant-stack");
+              assertThat(binding.getSubjects())
+                  .singleElement()
+                  .satisfies(
+                      subject -> {
+                        assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+                        assertThat(subject.getName()).isEqualTo("tenantry-operator");
+                        assertThat(subject.getNamespace()).isEqualTo("tenantry-system");
+                      });
+            });
     assertThat(get(Ingress.class, ns, "tenant-app").getSpec().getRules().get(0).getHost())
         .isEqualTo(tenant.slug() + ".tenants.tenantry.io");
+  }
+
+  @Test
+  void theOperatorsRoleBindingIsTheFirstObjectWrittenInTheTenantNamespace() {
+    cluster.clearRequestLog();
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("first"), Plan.FREE));
+    String ns = "tenant-" + tenant.slug();
+
+    await().atMost(PROVISIONING).until(() -> get(Ingress.class, ns, "tenant-app") != null);
+    List<String> inNamespace =
+        cluster.writesSinceLastDrain().stream()
+            .filter(write -> write.contains("/namespaces/" + ns + "/"))
+            .toList();
+
+    // without it the operator may not write anything else there (the chart grants it no more)
+    assertThat(inNamespace)
+        .first()
+        .isEqualTo("POST /apis/rbac.authorization.k8s.io/v1/namespaces/" + ns + "/rolebindings");
   }
 
   @Test
@@ -523,6 +563,28 @@ class TenantStackTest {
                     .hasSizeGreaterThan(1));
     assertThat(metrics.driftReverted(tenant.slug())).isGreaterThan(revertedBefore);
     await().atMost(PROVISIONING).until(() -> isolationVerified(tenant));
+  }
+
+  @Test
+  void aSecretEditedBehindTheOperatorsBackIsRestoredAtTheTenantsNextReconcileWithItsKeyKept() {
+    Tenant tenant = create(Tenants.tenant(Tenants.freshSlug("keyedit"), Plan.FREE));
+    String ns = "tenant-" + tenant.slug();
+    await().atMost(PROVISIONING).until(() -> isolationVerified(tenant));
+    Secret key = get(Secret.class, ns, "tenant-signing-key");
+    Map<String, String> generated = Map.copyOf(key.getData());
+
+    key.getMetadata().getLabels().remove("tenantry.io/tenant");
+    client.resource(key).update();
+    // the operator does not watch Secrets: any change of the Tenant reconciles it
+    Tenants.patchSpec(client, tenant.slug(), Map.of("displayName", "Key Edit Ltd"));
+
+    await()
+        .atMost(PROVISIONING)
+        .untilAsserted(
+            () ->
+                assertThat(get(Secret.class, ns, "tenant-signing-key").getMetadata().getLabels())
+                    .containsEntry("tenantry.io/tenant", tenant.slug()));
+    assertThat(get(Secret.class, ns, "tenant-signing-key").getData()).isEqualTo(generated);
   }
 
   private boolean isolationVerified(Tenant tenant) {

@@ -2,15 +2,12 @@ package io.tenantry.operator.app;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.database.DatabaseCredentialsSecret;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Secondaries;
+import io.tenantry.operator.workflow.TenantSecret;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,8 +19,7 @@ import java.util.Map;
  * staff yet, so whoever may read Secrets in the tenant namespace hands it over; the admin changes
  * the password after signing in. The app ignores it once any staff user exists.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class FirstAdminSecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
+public class FirstAdminSecret extends TenantSecret {
 
   public static final String EMAIL = "email";
   public static final String PASSWORD = "password";
@@ -31,13 +27,13 @@ public class FirstAdminSecret extends CRUDKubernetesDependentResource<Secret, Te
   @Inject OperatorConfig config;
 
   public FirstAdminSecret() {
-    super(Secret.class);
+    super(TenantNames.FIRST_ADMIN_SECRET);
   }
 
   @Override
   protected Secret desired(Tenant tenant, Context<Tenant> context) {
     Map<String, String> data =
-        Secondaries.named(context, Secret.class, TenantNames.FIRST_ADMIN_SECRET)
+        TenantSecret.fetch(context, tenant, TenantNames.FIRST_ADMIN_SECRET)
             .map(Secret::getData)
             .filter(existing -> existing.containsKey(PASSWORD) && existing.containsKey(EMAIL))
             .orElseGet(() -> newCredential(tenant, config.baseDomain()));

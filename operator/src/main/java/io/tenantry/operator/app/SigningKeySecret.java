@@ -2,15 +2,12 @@ package io.tenantry.operator.app;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.common.keys.KeyPairs;
 import io.tenantry.common.keys.Pem;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Secondaries;
+import io.tenantry.operator.workflow.TenantSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Base64;
@@ -25,20 +22,19 @@ import java.util.Map;
  * provisioning time. Tenants that already hold an RSA key keep it (the app signs with whichever
  * algorithm its key is for).
  */
-@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class SigningKeySecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
+public class SigningKeySecret extends TenantSecret {
 
   public static final String PRIVATE_KEY = "private-key.pem";
   public static final String PUBLIC_KEY = "public-key.pem";
 
   public SigningKeySecret() {
-    super(Secret.class);
+    super(TenantNames.SIGNING_KEY_SECRET);
   }
 
   @Override
   protected Secret desired(Tenant tenant, Context<Tenant> context) {
     Map<String, String> data =
-        Secondaries.named(context, Secret.class, TenantNames.SIGNING_KEY_SECRET)
+        TenantSecret.fetch(context, tenant, TenantNames.SIGNING_KEY_SECRET)
             .map(Secret::getData)
             .filter(existing -> existing.containsKey(PRIVATE_KEY))
             .orElseGet(SigningKeySecret::newKeyPair);

@@ -69,6 +69,28 @@ public interface OperatorConfig {
     Duration recheckInterval();
   }
 
+  /** The operator's own rights inside each tenant namespace. */
+  Access access();
+
+  /**
+   * The RoleBinding the operator stamps first in every tenant namespace: its own ServiceAccount
+   * bound to the one ClusterRole (installed by the chart) that holds its rights inside a tenant
+   * namespace. Cluster-wide, the operator may create RoleBindings but bind only that ClusterRole.
+   */
+  interface Access {
+    /** The ClusterRole bound in each tenant namespace. */
+    @WithDefault("tenantry-tenant-stack")
+    String clusterRole();
+
+    /** The operator's ServiceAccount, the binding's subject. */
+    @WithDefault("tenantry-operator")
+    String serviceAccount();
+
+    /** Namespace of that ServiceAccount (the release namespace). */
+    @WithDefault("tenantry-system")
+    String serviceAccountNamespace();
+  }
+
   /**
    * The Lease the operator's replicas compete for: only its holder reconciles, the others keep
    * their caches warm and take over within a lease duration once it stops renewing.

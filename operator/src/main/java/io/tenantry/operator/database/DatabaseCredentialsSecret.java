@@ -2,15 +2,12 @@ package io.tenantry.operator.database;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.naming.TenantNames;
-import io.tenantry.operator.workflow.Secondaries;
+import io.tenantry.operator.workflow.TenantSecret;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,8 +20,7 @@ import java.util.TreeMap;
  * lives. The password is generated once; every later reconcile reuses the stored one, and the
  * database dependent sets the role's password from here.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
-public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<Secret, Tenant> {
+public class DatabaseCredentialsSecret extends TenantSecret {
 
   public static final String PASSWORD = "password";
   private static final String PASSWORD_CHANGED = "tenantry.db-password-changed";
@@ -32,12 +28,13 @@ public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<S
   @Inject OperatorConfig config;
 
   public DatabaseCredentialsSecret() {
-    super(Secret.class);
+    super(TenantNames.DB_SECRET);
   }
 
   @Override
   protected Secret desired(Tenant tenant, Context<Tenant> context) {
-    String password = storedPassword(context).orElseGet(DatabaseCredentialsSecret::newPassword);
+    String password =
+        storedPassword(tenant, context).orElseGet(DatabaseCredentialsSecret::newPassword);
     return build(tenant, config.database().sharedServer(), password);
   }
 
@@ -71,8 +68,8 @@ public class DatabaseCredentialsSecret extends CRUDKubernetesDependentResource<S
   }
 
   /** The password kept in the tenant's {@code tenant-db} Secret, if it exists yet. */
-  public static Optional<String> storedPassword(Context<Tenant> context) {
-    return Secondaries.named(context, Secret.class, TenantNames.DB_SECRET)
+  public static Optional<String> storedPassword(Tenant tenant, Context<Tenant> context) {
+    return TenantSecret.fetch(context, tenant, TenantNames.DB_SECRET)
         .map(Secret::getData)
         .map(data -> data.get(PASSWORD))
         .map(DatabaseCredentialsSecret::decode);

@@ -73,14 +73,14 @@ public class SharedServerDatabase
 
   @Override
   public TenantDatabase create(TenantDatabase desired, Tenant tenant, Context<Tenant> context) {
-    return admin.ensure(desired.name(), password(context), desired.connectionLimit());
+    return admin.ensure(desired.name(), password(tenant, context), desired.connectionLimit());
   }
 
   @Override
   public TenantDatabase update(
       TenantDatabase actual, TenantDatabase desired, Tenant tenant, Context<Tenant> context) {
     if (!actual.retained()) {
-      return admin.ensure(desired.name(), password(context), desired.connectionLimit());
+      return admin.ensure(desired.name(), password(tenant, context), desired.connectionLimit());
     }
     if (!tenant.getSpec().reattachesRetainedDatabase()) {
       throw new RetainedDatabaseException(desired.name());
@@ -88,19 +88,19 @@ public class SharedServerDatabase
     TenantDatabase reattached =
         admin.reattach(
             desired.name(),
-            password(context),
+            password(tenant, context),
             desired.connectionLimit(),
             tenant.getMetadata().getUid());
     reattachments.record(tenant, desired.name(), context.getClient());
     return reattached;
   }
 
-  private static String password(Context<Tenant> context) {
-    return DatabaseCredentialsSecret.storedPassword(context)
+  private static String password(Tenant tenant, Context<Tenant> context) {
+    return DatabaseCredentialsSecret.storedPassword(tenant, context)
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "Secret " + TenantNames.DB_SECRET + " is not in the cache yet"));
+                    "Secret " + TenantNames.DB_SECRET + " does not exist yet"));
   }
 
   @Override

@@ -43,7 +43,12 @@ public final class StatusAggregator {
   /** The workflow dependents whose failure a condition reports (see {@link Dependents}). */
   static final Map<String, Set<String>> DEPENDENTS_OF =
       Map.of(
-          NAMESPACE_READY, Set.of(Dependents.NAMESPACE, Dependents.QUOTA, Dependents.LIMITS),
+          NAMESPACE_READY,
+              Set.of(
+                  Dependents.NAMESPACE,
+                  Dependents.OPERATOR_ACCESS,
+                  Dependents.QUOTA,
+                  Dependents.LIMITS),
           NETWORK_ISOLATED,
               Set.of(
                   Dependents.DEFAULT_DENY,

@@ -7,6 +7,7 @@ package io.tenantry.operator.workflow;
 public final class Dependents {
 
   public static final String NAMESPACE = "namespace";
+  public static final String OPERATOR_ACCESS = "operator-access";
   public static final String QUOTA = "quota";
   public static final String LIMITS = "limits";
   public static final String DEFAULT_DENY = "default-deny";

@@ -85,6 +85,26 @@ public final class Cluster {
             });
   }
 
+  /**
+   * Checks the operator's requests since the last drain against the reviewed list ({@link
+   * ApiRequests}); every drain does.
+   */
+  public void checkOperatorRequests() {
+    drain();
+  }
+
+  /** Forgets every request recorded so far, without checking them. */
+  public void forgetRequests() {
+    try {
+      while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+        // dropped
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Forgets every request recorded so far. */
   public void clearRequestLog() {
     drain();
@@ -109,6 +129,7 @@ public final class Cluster {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    ApiRequests.check(requests);
     return requests;
   }
 
