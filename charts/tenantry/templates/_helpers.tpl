@@ -9,6 +9,7 @@
 {{- end -}}
 
 {{- define "tenantry.operator.name" -}}{{ include "tenantry.fullname" . }}-operator{{- end -}}
+{{- define "tenantry.operator.tenantStackRole" -}}{{ include "tenantry.fullname" . }}-tenant-stack{{- end -}}
 {{- define "tenantry.controlPlane.name" -}}{{ include "tenantry.fullname" . }}-control-plane{{- end -}}
 
 {{- define "tenantry.commonLabels" -}}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.charts.TenantryChart.Rendered;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,75 +49,97 @@ class RbacTest {
   void noRoleCanEscalate(String databaseMode) {
     List<JsonNode> roles = roles(render(databaseMode));
 
-    assertThat(roles).hasSize(5);
+    assertThat(roles).hasSize("shared-server".equals(databaseMode) ? 7 : 6);
     for (JsonNode role : roles) {
       for (JsonNode rule : role.path("rules")) {
-        assertThat(rule.path("apiGroups").toString())
-            .doesNotContain("*", "rbac.authorization.k8s.io");
+        assertThat(rule.path("apiGroups").toString()).doesNotContain("*");
         assertThat(rule.path("resources").toString()).doesNotContain("*");
-        assertThat(rule.path("verbs").toString())
-            .doesNotContain("*", "escalate", "bind", "impersonate");
+        assertThat(rule.path("verbs").toString()).doesNotContain("*", "escalate", "impersonate");
         assertThat(rule.has("nonResourceURLs")).isFalse();
       }
     }
   }
 
   @Test
-  void operatorClusterRoleCoversExactlyWhatItTouches() {
-    Map<String, Set<String>> grants =
-        grants(render("shared-server").get("ClusterRole", "tenantry-operator"));
+  void onlyTheOperatorTouchesRbacAndItMayBindOnlyTheTenantStackRole() {
+    Rendered rendered = render("shared-server");
+    List<JsonNode> rbacRules = new ArrayList<>();
+    for (JsonNode role : roles(rendered)) {
+      for (JsonNode rule : role.path("rules")) {
+        if (rule.path("apiGroups").toString().contains("rbac.authorization.k8s.io")) {
+          assertThat(role.at("/metadata/name").asText()).isEqualTo("tenantry-operator");
+          rbacRules.add(rule);
+        }
+      }
+    }
 
-    Set<String> crud = new TreeSet<>(CRUD);
-    assertThat(grants)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.ofEntries(
-                Map.entry("tenantry.io/tenants", Set.of("get", "list", "watch", "patch", "update")),
-                Map.entry("tenantry.io/tenants/status", Set.of("get", "patch", "update")),
-                Map.entry("tenantry.io/tenants/finalizers", Set.of("update")),
-                // Fleet rollouts: read rollouts and releases, write rollout status only.
-                Map.entry("tenantry.io/rollouts", Set.of("get", "list", "watch")),
-                Map.entry("tenantry.io/releases", Set.of("get", "list", "watch")),
-                Map.entry("tenantry.io/rollouts/status", Set.of("get", "patch", "update")),
-                Map.entry("/namespaces", crud),
-                Map.entry("/resourcequotas", crud),
-                Map.entry("/limitranges", crud),
-                Map.entry("/serviceaccounts", crud),
-                Map.entry("/secrets", crud),
-                Map.entry("/configmaps", crud),
-                Map.entry("/services", crud),
-                Map.entry("apps/deployments", crud),
-                Map.entry("networking.k8s.io/networkpolicies", crud),
-                Map.entry("networking.k8s.io/ingresses", crud),
-                Map.entry("/events", Set.of("create", "patch")),
-                Map.entry("events.k8s.io/events", Set.of("create", "patch"))));
+    assertThat(rbacRules.stream().map(JsonNode::toString))
+        .containsExactlyInAnyOrder(
+            "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"rolebindings\"],"
+                + "\"verbs\":[\"create\"]}",
+            "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"rolebindings\"],"
+                + "\"resourceNames\":[\"tenantry-operator\"],\"verbs\":[\"get\"]}",
+            "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"clusterroles\"],"
+                + "\"resourceNames\":[\"tenantry-tenant-stack\"],\"verbs\":[\"bind\"]}");
+    assertThat(
+            rendered
+                .env("tenantry-operator", "TENANTRY_OPERATOR_ACCESS_CLUSTER_ROLE")
+                .path("value")
+                .asText())
+        .isEqualTo("tenantry-tenant-stack");
+    assertThat(
+            rendered.ofKind("ClusterRoleBinding").stream().map(b -> b.at("/roleRef/name").asText()))
+        .as("the tenant stack role is bound only by the operator, in tenant namespaces")
+        .doesNotContain("tenantry-tenant-stack");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shared-server", "cloudnative-pg"})
+  void theOperatorMayNotReadSecretsOutsideTenantNamespacesButItsAdminPassword(String mode) {
+    Rendered rendered = render(mode);
+
+    assertThat(grants(rendered.get("ClusterRole", "tenantry-operator")))
+        .doesNotContainKey("/secrets");
+    if ("shared-server".equals(mode)) {
+      JsonNode role = rendered.get("Role", "tenantry-operator-admin-password");
+      assertThat(role.at("/metadata/namespace").asText()).isEqualTo(TenantryChart.NAMESPACE);
+      assertThat(role.at("/rules/0/resourceNames").toString())
+          .isEqualTo("[\"tenantry-operator-db-admin\"]");
+      assertThat(role.at("/rules/0/verbs").toString()).isEqualTo("[\"get\"]");
+    } else {
+      assertThat(rendered.has("Role", "tenantry-operator-admin-password")).isFalse();
+    }
   }
 
   @Test
-  void operatorClusterRoleMirrorsTheOperatorsReviewedRole() throws IOException {
-    // operator/ keeps the reviewed role in step with its workflow (ClusterRoleRulesTest); this
-    // keeps the chart in step with that file. Events are the chart's addition, for recording (the
-    // operator records a re-attached retained database as an Event).
-    JsonNode reviewed =
-        TenantryChart.YAML.readTree(
-            TenantryChart.root()
-                .resolve("operator/src/main/kubernetes/tenantry-operator-clusterrole.yml")
-                .toFile());
-    Map<String, Set<String>> chart =
-        grants(render("cloudnative-pg").get("ClusterRole", "tenantry-operator"));
-    chart.remove("/events");
-    chart.remove("events.k8s.io/events");
+  void withVaultTheOperatorReadsNoSecretOfTheReleaseNamespace() {
+    Rendered rendered =
+        TenantryChart.render(
+            Map.of(
+                "vault.enabled",
+                true,
+                "vault.address",
+                "https://v:8200",
+                "operator.database.sharedServer.adminPasswordVault.enabled",
+                true,
+                "operator.database.sharedServer.adminPasswordVault.tokenSecret.name",
+                "vt"));
 
-    assertThat(chart).isEqualTo(grants(reviewed));
+    assertThat(rendered.has("Role", "tenantry-operator-admin-password")).isFalse();
   }
 
   @Test
   void operatorMayManageCnpgClustersOnlyInCnpgMode() {
     String cnpg = "postgresql.cnpg.io/clusters";
+    Rendered shared = render("shared-server");
+    Rendered cnpgMode = render("cloudnative-pg");
 
-    assertThat(grants(render("shared-server").get("ClusterRole", "tenantry-operator")))
-        .doesNotContainKey(cnpg);
-    assertThat(grants(render("cloudnative-pg").get("ClusterRole", "tenantry-operator")))
-        .containsEntry(cnpg, new TreeSet<>(CRUD));
+    assertThat(grants(shared.get("ClusterRole", "tenantry-operator"))).doesNotContainKey(cnpg);
+    assertThat(grants(shared.get("ClusterRole", "tenantry-tenant-stack"))).doesNotContainKey(cnpg);
+    assertThat(grants(cnpgMode.get("ClusterRole", "tenantry-operator")))
+        .containsEntry(cnpg, Set.of("list", "watch"));
+    assertThat(grants(cnpgMode.get("ClusterRole", "tenantry-tenant-stack")))
+        .containsEntry(cnpg, Set.of("create", "patch"));
   }
 
   @Test
@@ -130,9 +151,7 @@ class RbacTest {
     assertThat(role.at("/metadata/namespace").asText()).isEqualTo(TenantryChart.NAMESPACE);
     assertThat(grants(role))
         .containsOnlyKeys("coordination.k8s.io/leases")
-        .containsEntry(
-            "coordination.k8s.io/leases",
-            Set.of("get", "list", "watch", "create", "update", "patch"));
+        .containsEntry("coordination.k8s.io/leases", Set.of("get", "create", "patch"));
     assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("tenantry-operator");
     assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("Role");
   }

@@ -41,6 +41,24 @@ class ValuesOptionsTest {
   }
 
   @Test
+  void operatorBindsItsOwnServiceAccountInTenantNamespaces() {
+    Rendered rendered = TenantryChart.render(Map.of());
+
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_ACCESS_SERVICE_ACCOUNT"))
+        .isEqualTo(
+            rendered
+                .get("Deployment", OPERATOR)
+                .at("/spec/template/spec/serviceAccountName")
+                .asText());
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_ACCESS_SERVICE_ACCOUNT_NAMESPACE"))
+        .isEqualTo(TenantryChart.NAMESPACE);
+    assertThat(
+            rendered.has(
+                "ClusterRole", value(rendered, OPERATOR, "TENANTRY_OPERATOR_ACCESS_CLUSTER_ROLE")))
+        .isTrue();
+  }
+
+  @Test
   void controlPlaneRollsWhenItsConfigurationChanges() {
     String before = checksum(TenantryChart.render(Map.of()));
     String after =
@@ -63,6 +81,9 @@ class ValuesOptionsTest {
         .containsExactly(
             "POD_NAMESPACE",
             "TENANTRY_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE",
+            "TENANTRY_OPERATOR_ACCESS_CLUSTER_ROLE",
+            "TENANTRY_OPERATOR_ACCESS_SERVICE_ACCOUNT",
+            "TENANTRY_OPERATOR_ACCESS_SERVICE_ACCOUNT_NAMESPACE",
             "TENANTRY_OPERATOR_BASE_DOMAIN",
             "TENANTRY_OPERATOR_PLATFORM_PUBLIC_KEY",
             "TENANTRY_OPERATOR_INGRESS_CLASS_NAME",
