@@ -41,6 +41,12 @@ final class LocalPod {
   boolean everReady;
   int livenessFailures;
   int readinessFailures;
+
+  /** Whether the startup probe passed (or none is declared) since the process started. */
+  boolean started;
+
+  Instant startupDeadline = Instant.EPOCH;
+  Instant nextStartupProbe = Instant.EPOCH;
   Instant nextReadinessProbe = Instant.EPOCH;
   Instant nextLivenessProbe = Instant.EPOCH;
   Map<String, Path> mounts = Map.of();

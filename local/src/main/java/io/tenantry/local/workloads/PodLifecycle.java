@@ -87,6 +87,11 @@ final class PodLifecycle {
       pod.livenessFailures = 0;
       pod.everReady = false;
       pod.nextReadinessProbe = now;
+      Optional<Probe> startup =
+          Probes.startup(deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+      pod.started = startup.isEmpty();
+      pod.nextStartupProbe = now;
+      pod.startupDeadline = startup.map(p -> now.plus(Probes.startupBudget(p))).orElse(now);
     } catch (PodConfigException e) {
       if (!e.getMessage().equals(pod.waitingMessage)) {
         pod.note(e.reason() + ": " + e.getMessage());
@@ -124,6 +129,11 @@ final class PodLifecycle {
     }
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     int incarnation = pod.incarnation;
+    // As the kubelet: readiness and liveness wait until the startup probe has passed once.
+    if (!pod.started) {
+      startupProbe(pod, Probes.startup(container).orElseThrow(), probes, now, post);
+      return;
+    }
     Optional<Probe> readiness = Probes.readiness(container);
     if (!now.isBefore(pod.nextReadinessProbe)) {
       Duration period = pod.everReady ? Probes.period(readiness) : FIRST_READINESS_PERIOD;
@@ -139,6 +149,38 @@ final class PodLifecycle {
       probes
           .check(liveness, pod.port)
           .thenAccept(ok -> post.accept(() -> liveness(pod, incarnation, ok, liveness)));
+    }
+  }
+
+  /**
+   * Probes startup every second rather than every declared period, so a tenant is Ready as soon as
+   * it started; the kubelet's budget is kept (initial delay plus period times failure threshold),
+   * after which the process is killed and restarted with back-off.
+   */
+  private static void startupProbe(
+      LocalPod pod, Probe startup, Probes probes, Instant now, Consumer<Runnable> post) {
+    if (now.isBefore(pod.nextStartupProbe)) {
+      return;
+    }
+    pod.nextStartupProbe = now.plus(FIRST_READINESS_PERIOD);
+    int incarnation = pod.incarnation;
+    probes
+        .check(Optional.of(startup), pod.port)
+        .thenAccept(ok -> post.accept(() -> started(pod, incarnation, ok)));
+  }
+
+  private static void started(LocalPod pod, int incarnation, boolean ok) {
+    if (pod.incarnation != incarnation || !pod.running() || pod.started) {
+      return;
+    }
+    Instant now = Instant.now();
+    if (ok) {
+      pod.note("started");
+      pod.started = true;
+      pod.nextReadinessProbe = now;
+    } else if (!now.isBefore(pod.startupDeadline)) {
+      pod.note("startup probe failed until its deadline: killing the process");
+      pod.process.destroyForcibly();
     }
   }
 

@@ -47,6 +47,20 @@ final class Probes {
     return Optional.ofNullable(container.getReadinessProbe());
   }
 
+  static Optional<Probe> startup(Container container) {
+    return Optional.ofNullable(container.getStartupProbe());
+  }
+
+  /**
+   * How long a startup probe may keep failing before the container is killed: initial delay plus
+   * period times failure threshold, the kubelet's budget.
+   */
+  static Duration startupBudget(Probe probe) {
+    int delay = probe.getInitialDelaySeconds() == null ? 0 : probe.getInitialDelaySeconds();
+    return Duration.ofSeconds(delay)
+        .plus(period(Optional.of(probe)).multipliedBy(failureThreshold(Optional.of(probe))));
+  }
+
   static Optional<Probe> liveness(Container container) {
     return Optional.ofNullable(container.getLivenessProbe());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -206,6 +207,36 @@ class WorkloadRunnerTest {
   }
 
   @Test
+  void readinessAndLivenessWaitForTheStartupProbe() {
+    String ns = namespace("startup");
+    secret(ns, "db", Map.of("password", "x", "user", "u"));
+    configMap(ns, "settings", Map.of("mode", "local", "STARTED_AFTER_MS", "3000"));
+    client.resource(withStartupProbe(deployment(ns, IMAGE, 1, "db", "password"), 30)).create();
+
+    awaitStatus(ns, s -> Integer.valueOf(1).equals(s.getReadyReplicas()));
+
+    int port = onlyPort(ns);
+    assertThat(get(port, "/q/health/started")).isEqualTo("UP");
+    assertThat(get(port, "/probes-before-start")).isEqualTo("0");
+  }
+
+  @Test
+  void aStartupProbeFailingPastItsBudgetKillsTheProcess() throws Exception {
+    String ns = namespace("never-started");
+    secret(ns, "db", Map.of("password", "x", "user", "u"));
+    configMap(ns, "settings", Map.of("mode", "local", "STARTED_AFTER_MS", "3600000"));
+    // budget: period 1 s times threshold 2
+    client.resource(withStartupProbe(deployment(ns, IMAGE, 1, "db", "password"), 2)).create();
+
+    DeploymentStatus status = awaitStatus(ns, s -> failure(s).isPresent());
+    assertThat(failure(status).get().getReason()).isEqualTo("CrashLoopBackOff");
+    assertThat(status.getReadyReplicas()).isIn(null, 0);
+    assertThat(Files.readString(home.resolve("logs").resolve(ns + "-app.log")))
+        .contains("startup probe failed until its deadline: killing the process")
+        .doesNotContain(": ready");
+  }
+
+  @Test
   void aDeletedDeploymentStopsItsProcess() throws Exception {
     String ns = namespace("delete");
     secret(ns, "db", Map.of("password", "x", "user", "u"));
@@ -350,6 +381,25 @@ class WorkloadRunnerTest {
         .endTemplate()
         .endSpec()
         .build();
+  }
+
+  static Deployment withStartupProbe(Deployment deployment, int failureThreshold) {
+    deployment
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .setStartupProbe(
+            new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath("/q/health/started")
+                .withNewPort("http")
+                .endHttpGet()
+                .withPeriodSeconds(1)
+                .withFailureThreshold(failureThreshold)
+                .build());
+    return deployment;
   }
 
   static Long generation(String ns) {
