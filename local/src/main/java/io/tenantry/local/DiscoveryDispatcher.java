@@ -136,7 +136,7 @@ final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
       return dispatch(ServerSideApply.translate(request, this::stored));
     }
     String path = request.getPath().replaceAll("\\?.*$", "");
-    MockResponse refused = TenantAdmission.refusal(request, path);
+    MockResponse refused = TenantAdmission.refusal(request, path, this::stored);
     if (refused != null) {
       return refused;
     }

@@ -211,6 +211,67 @@ class EmbeddedKubernetesTest {
   }
 
   @Test
+  void aPatchThatWouldBreakTheRulesIsRefusedWith422AndTheTenantStaysAsItWas() throws Exception {
+    String url = kube.url() + "/apis/tenantry.io/v1alpha1/tenants";
+    String body =
+        "{\"apiVersion\":\"tenantry.io/v1alpha1\",\"kind\":\"Tenant\",\"metadata\":{\"name\":\"patched\"},"
+            + "\"spec\":{\"displayName\":\"Patched\",\"plan\":\"free\"}}";
+    assertThat(send("POST", url, "application/json", body).statusCode()).isEqualTo(201);
+    String[][] cases = {
+      {"application/merge-patch+json", "{\"spec\":{\"plan\":\"platinum\"}}", "spec.plan"},
+      {"application/merge-patch+json", "{\"spec\":{\"displayName\":null}}", "spec.displayName"},
+      {
+        "application/json-patch+json",
+        "[{\"op\":\"replace\",\"path\":\"/spec/plan\",\"value\":\"platinum\"}]",
+        "spec.plan"
+      },
+      {
+        "application/json-patch+json",
+        "[{\"op\":\"add\",\"path\":\"/spec/entitlements\",\"value\":{\"seats\":-5}}]",
+        "spec.entitlements.seats"
+      }
+    };
+    for (String[] c : cases) {
+      HttpResponse<String> response = send("PATCH", url + "/patched", c[0], c[1]);
+
+      assertThat(response.statusCode()).as(c[1]).isEqualTo(422);
+      JsonNode status = Serialization.jsonMapper().readTree(response.body());
+      assertThat(status.at("/details/causes/0/field").asText()).as(c[1]).isEqualTo(c[2]);
+    }
+    JsonNode stored =
+        Serialization.jsonMapper().readTree(send("GET", url + "/patched", null, null).body());
+    assertThat(stored.at("/spec/plan").asText()).isEqualTo("free");
+    assertThat(stored.at("/spec/displayName").asText()).isEqualTo("Patched");
+    assertThat(stored.at("/spec/entitlements").isMissingNode()).isTrue();
+
+    HttpResponse<String> valid =
+        send(
+            "PATCH",
+            url + "/patched",
+            "application/merge-patch+json",
+            "{\"spec\":{\"plan\":\"starter\"}}");
+    // the CRUD mock answers a patch 202 where a real API server says 200
+    assertThat(valid.statusCode()).isIn(200, 202);
+    assertThat(Serialization.jsonMapper().readTree(valid.body()).at("/spec/plan").asText())
+        .isEqualTo("starter");
+  }
+
+  private static HttpResponse<String> send(
+      String method, String url, String contentType, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void aValidTenantIsStoredAsSent() throws Exception {
     String body =
         "{\"apiVersion\":\"tenantry.io/v1alpha1\",\"kind\":\"Tenant\",\"metadata\":{\"name\":\"valid-one\"},"
