@@ -79,10 +79,12 @@ measure() {
   done
   echo "$slug failed timeout"
 }
+measuring=()
 for i in $(seq 1 "$tenants"); do
   measure "bench-$i" >"$home/tenant-$i.result" &
+  measuring+=($!)
 done
-wait $(jobs -p | grep -v "^$launcher$") 2>/dev/null || true
+wait "${measuring[@]}"
 sleep 2 # let the tenant apps settle after their first requests
 
 results=$(cat "$home"/tenant-*.result)
