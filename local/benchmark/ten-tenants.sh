@@ -45,7 +45,13 @@ rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; 
 
 "$JAVA_HOME/bin/java" -jar local/target/tenantry-local.jar >"$home/launcher.out" 2>&1 &
 launcher=$!
-trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"' EXIT
+stop() {
+  kill "$launcher" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
+  # the tenant apps may still be writing their logs for a moment after the launcher stopped them
+  for _ in 1 2 3 4 5; do rm -rf "$home" 2>/dev/null && break; sleep 1; done
+}
+trap stop EXIT
 
 echo "launcher started (pid $launcher, home $home); waiting for the control plane" >&2
 for _ in $(seq 1 600); do
@@ -115,3 +121,4 @@ done
 printf '| tenant-app RSS total | %.1f MiB |\n' "$(bc -l <<<"$total / 1024")"
 printf '| launcher RSS (embedded API server, runner, ingress) | %.1f MiB |\n' \
   "$(bc -l <<<"$(rss_kib $launcher) / 1024")"
+exit 0
