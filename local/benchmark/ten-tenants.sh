@@ -43,7 +43,7 @@ control_plane="http://127.0.0.1:$TENANTRY_CONTROL_PLANE_PORT"
 now_ms() { date +%s%3N; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-"$JAVA_HOME/bin/java" -jar local/target/tenantry-local.jar >"$home/launcher.out" 2>&1 &
+"$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host -jar local/target/tenantry-local.jar >"$home/launcher.out" 2>&1 &
 launcher=$!
 stop() {
   kill "$launcher" 2>/dev/null || true
