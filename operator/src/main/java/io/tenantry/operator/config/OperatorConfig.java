@@ -313,6 +313,14 @@ public interface OperatorConfig {
     @WithDefault("app.kubernetes.io/name=control-plane")
     String platformPodSelector();
 
+    /**
+     * Labels (k=v,k=v) of the operator's own pods in the platform namespace: they may call the app
+     * on its HTTP port, because rollout soak reads each tenant app's metrics ({@code
+     * rollout.signals-url}) and would otherwise judge health on readiness alone.
+     */
+    @WithDefault("app.kubernetes.io/name=operator")
+    String operatorPodSelector();
+
     /** Port of the platform API tenant apps may call. */
     @WithDefault("8080")
     int platformApiPort();

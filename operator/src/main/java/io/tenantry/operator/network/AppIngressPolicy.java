@@ -12,8 +12,9 @@ import io.tenantry.operator.naming.TenantNames;
 import jakarta.inject.Inject;
 
 /**
- * The tenant app's HTTP port is reachable from the control plane's pods and the ingress
- * controller's pods only, not from any other pod of their namespaces.
+ * The tenant app's HTTP port is reachable from the control plane's pods, the operator's pods (which
+ * read the app's metrics while a rollout soaks) and the ingress controller's pods only, not from
+ * any other pod of their namespaces.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantNames.MANAGED_SELECTOR))
 public class AppIngressPolicy extends IsolationDependent<NetworkPolicy> {
@@ -41,6 +42,7 @@ public class AppIngressPolicy extends IsolationDependent<NetworkPolicy> {
         .addNewIngress()
         .withFrom(
             Peers.pods(network.platformNamespaceSelector(), network.platformPodSelector()),
+            Peers.pods(network.platformNamespaceSelector(), network.operatorPodSelector()),
             Peers.pods(network.ingressNamespaceSelector(), network.ingressPodSelector()))
         .withPorts(Peers.tcp(APP_PORT))
         .endIngress()

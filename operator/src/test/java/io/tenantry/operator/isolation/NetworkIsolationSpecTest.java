@@ -3,6 +3,7 @@ package io.tenantry.operator.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The network isolation rules of a tenant namespace, read off the desired NetworkPolicies. */
 class NetworkIsolationSpecTest {
+
+  private static final Map<String, String> PLATFORM_NAMESPACE =
+      Map.of("kubernetes.io/metadata.name", "tenantry-system");
 
   private final Tenant tenant = Tenants.stored("acme", Plan.STARTER);
   private final OperatorConfig config = TestConfig.shipped();
@@ -178,16 +182,67 @@ class NetworkIsolationSpecTest {
   }
 
   @Test
-  void theAppAcceptsHttpFromTheControlPlaneAndIngressControllerPodsOnly() {
+  void theAppAcceptsHttpFromTheControlPlaneOperatorAndIngressControllerPodsOnly() {
     NetworkPolicy ingress = AppIngressPolicy.build(tenant, config.network());
 
     assertThat(ingress.getSpec().getIngress().get(0).getFrom())
         .extracting(peer -> peer.getPodSelector().getMatchLabels())
         .containsExactlyInAnyOrder(
             Map.of("app.kubernetes.io/name", "control-plane"),
+            Map.of("app.kubernetes.io/name", "operator"),
             Map.of(
                 "app.kubernetes.io/name", "ingress-nginx",
                 "app.kubernetes.io/component", "controller"));
+  }
+
+  @Test
+  void theOperatorsPodsReachTheAppPortSoRolloutSoakCanReadItsMetrics() {
+    NetworkPolicy ingress = AppIngressPolicy.build(tenant, config.network());
+
+    assertThat(admits(ingress, PLATFORM_NAMESPACE, Map.of("app.kubernetes.io/name", "operator")))
+        .containsExactly("TCP/8080");
+  }
+
+  @Test
+  void anotherPlatformPodDoesNotReachTheApp() {
+    NetworkPolicy ingress = AppIngressPolicy.build(tenant, config.network());
+
+    assertThat(admits(ingress, PLATFORM_NAMESPACE, Map.of("app.kubernetes.io/name", "redis")))
+        .isEmpty();
+  }
+
+  @Test
+  void aPodWithTheOperatorsLabelsInAnotherTenantsNamespaceDoesNotReachTheApp() {
+    NetworkPolicy ingress = AppIngressPolicy.build(tenant, config.network());
+    Map<String, String> otherTenant =
+        Map.of("kubernetes.io/metadata.name", "tenantry-system", "tenantry.io/tenant", "evil");
+
+    assertThat(admits(ingress, otherTenant, Map.of("app.kubernetes.io/name", "operator")))
+        .isEmpty();
+  }
+
+  @Test
+  void theOperatorPodSelectorIsConfigurable() {
+    OperatorConfig release =
+        TestConfig.with(
+            Map.of(
+                "tenantry.operator.network.operator-pod-selector",
+                "app.kubernetes.io/name=operator,app.kubernetes.io/instance=blue"));
+    NetworkPolicy ingress = AppIngressPolicy.build(tenant, release.network());
+
+    assertThat(
+            admits(
+                ingress,
+                PLATFORM_NAMESPACE,
+                Map.of("app.kubernetes.io/name", "operator", "app.kubernetes.io/instance", "blue")))
+        .containsExactly("TCP/8080");
+    assertThat(
+            admits(
+                ingress,
+                PLATFORM_NAMESPACE,
+                Map.of(
+                    "app.kubernetes.io/name", "operator", "app.kubernetes.io/instance", "green")))
+        .isEmpty();
   }
 
   @Test
@@ -204,6 +259,7 @@ class NetworkIsolationSpecTest {
               assertThat(rule.getFrom())
                   .extracting(peer -> peer.getNamespaceSelector().getMatchLabels())
                   .containsExactlyInAnyOrder(
+                      Map.of("kubernetes.io/metadata.name", "tenantry-system"),
                       Map.of("kubernetes.io/metadata.name", "tenantry-system"),
                       Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
               assertThat(rule.getPorts())
@@ -241,6 +297,48 @@ class NetworkIsolationSpecTest {
                   .containsExactly("TCP/8000", "TCP/5432");
             });
     assertThat(egress).noneMatch(rule -> rule.startsWith("tenantry-data"));
+  }
+
+  /**
+   * The ports on which {@code policy} admits a pod with {@code podLabels} in a namespace with
+   * {@code namespaceLabels}, evaluating each peer as the API server does (matchLabels and the
+   * Exists/DoesNotExist expressions the policies use).
+   */
+  private static List<String> admits(
+      NetworkPolicy policy, Map<String, String> namespaceLabels, Map<String, String> podLabels) {
+    return policy.getSpec().getIngress().stream()
+        .filter(
+            rule ->
+                rule.getFrom().stream()
+                    .anyMatch(
+                        peer ->
+                            matches(peer.getNamespaceSelector(), namespaceLabels)
+                                && matches(peer.getPodSelector(), podLabels)))
+        .flatMap(rule -> rule.getPorts().stream())
+        .map(NetworkIsolationSpecTest::describe)
+        .toList();
+  }
+
+  private static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    if (selector == null) {
+      return false;
+    }
+    boolean byLabels =
+        selector.getMatchLabels() == null
+            || labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+    boolean byExpressions =
+        selector.getMatchExpressions() == null
+            || selector.getMatchExpressions().stream()
+                .allMatch(
+                    expression ->
+                        switch (expression.getOperator()) {
+                          case "Exists" -> labels.containsKey(expression.getKey());
+                          case "DoesNotExist" -> !labels.containsKey(expression.getKey());
+                          default ->
+                              throw new IllegalStateException(
+                                  "unexpected operator " + expression.getOperator());
+                        });
+    return byLabels && byExpressions;
   }
 
   private NetworkPolicyEgressRule dnsRule(OperatorConfig config) {
