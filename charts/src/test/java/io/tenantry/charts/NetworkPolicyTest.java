@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class NetworkPolicyTest {
 
+  /** Tenant app pods in namespaces the operator manages, on the app's HTTP port only. */
+  private static final String TO_TENANT_APPS =
+      "{\"to\":[{\"namespaceSelector\":{\"matchLabels\":"
+          + "{\"app.kubernetes.io/managed-by\":\"tenantry-operator\"}},"
+          + "\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"tenant-app\"}}}],"
+          + "\"ports\":[{\"port\":8080,\"protocol\":\"TCP\"}]}";
+
   private static final String CP_SELECTOR =
       "{\"app.kubernetes.io/name\":\"control-plane\",\"app.kubernetes.io/instance\":\"tenantry\"}";
 
@@ -105,13 +112,13 @@ class NetworkPolicyTest {
   }
 
   @Test
-  void operatorReachesDnsPodsTheApiAndTheTenantDatabaseServerOnly() {
+  void operatorReachesDnsPodsTheApiTheTenantDatabaseServerAndTenantAppsOnly() {
     JsonNode policy = TenantryChart.render(Map.of()).get("NetworkPolicy", "tenantry-operator");
 
     assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText())
         .isEqualTo("operator");
     assertThat(policy.at("/spec/policyTypes").toString()).isEqualTo("[\"Egress\"]");
-    assertThat(policy.at("/spec/egress")).hasSize(3);
+    assertThat(policy.at("/spec/egress")).hasSize(4);
     assertThat(policy.at("/spec/egress/0/to/0").toString())
         .isEqualTo(
             "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"kube-system\"}},"
@@ -122,6 +129,26 @@ class NetworkPolicyTest {
         .isEqualTo(
             "{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"tenant-db\"}}}");
     assertThat(policy.at("/spec/egress/2/ports/0/port").asInt()).isEqualTo(5432);
+    assertThat(policy.at("/spec/egress/3").toString()).isEqualTo(TO_TENANT_APPS);
+  }
+
+  @Test
+  void operatorReachesTenantAppsHttpPortInTenantNamespacesForRolloutSoakMetrics() {
+    for (String mode : new String[] {"shared-server", "cloudnative-pg"}) {
+      JsonNode egress =
+          TenantryChart.render(Map.of("operator.database.mode", mode))
+              .get("NetworkPolicy", "tenantry-operator")
+              .at("/spec/egress");
+
+      JsonNode toTenants = null;
+      for (JsonNode rule : egress) {
+        if (rule.toString().contains("tenant-app")) {
+          toTenants = rule;
+        }
+      }
+      assertThat(toTenants).as(mode).isNotNull();
+      assertThat(toTenants.toString()).as(mode).isEqualTo(TO_TENANT_APPS);
+    }
   }
 
   @Test

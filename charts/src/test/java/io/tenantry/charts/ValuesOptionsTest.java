@@ -101,6 +101,7 @@ class ValuesOptionsTest {
             SHARED + "ADMIN_PASSWORD_SECRET_KEY",
             "TENANTRY_OPERATOR_NETWORK_PLATFORM_NAMESPACE_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_PLATFORM_POD_SELECTOR",
+            "TENANTRY_OPERATOR_NETWORK_OPERATOR_POD_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_PLATFORM_API_PORT",
             "TENANTRY_OPERATOR_NETWORK_INGRESS_NAMESPACE_SELECTOR",
             "TENANTRY_OPERATOR_NETWORK_INGRESS_POD_SELECTOR",
@@ -133,6 +134,8 @@ class ValuesOptionsTest {
         .isEqualTo("10.1.0.0/16,10.2.0.0/16");
     assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_PLATFORM_POD_SELECTOR"))
         .isEqualTo("app.kubernetes.io/instance=tenantry,app.kubernetes.io/name=control-plane");
+    assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_OPERATOR_POD_SELECTOR"))
+        .isEqualTo("app.kubernetes.io/instance=tenantry,app.kubernetes.io/name=operator");
     assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_INGRESS_POD_SELECTOR"))
         .isEqualTo("app.kubernetes.io/component=controller,app.kubernetes.io/name=ingress-nginx");
     assertThat(value(rendered, OPERATOR, "TENANTRY_OPERATOR_NETWORK_DNS_POD_SELECTOR"))
