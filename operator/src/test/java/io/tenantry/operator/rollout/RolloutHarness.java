@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantry.crds.v1alpha1.Plan;
@@ -14,12 +15,15 @@ import io.tenantry.crds.v1alpha1.ReleaseSpec;
 import io.tenantry.crds.v1alpha1.Rollout;
 import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.config.OperatorConfig;
+import io.tenantry.operator.support.ApiRequests;
 import io.tenantry.operator.support.IndexedCrudDispatcher;
 import io.tenantry.operator.support.Tenants;
 import io.tenantry.operator.support.TestConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The rollout controller alone, as JOSDK runs it, against the Fabric8 mock API server in CRUD mode,
@@ -30,7 +34,11 @@ import java.util.Map;
 final class RolloutHarness implements AutoCloseable {
 
   final KubernetesMockServer server;
+
+  /** The test's own client (as an SRE or a kubelet); its requests are not the operator's. */
   final KubernetesClient client;
+
+  private final KubernetesClient operatorClient;
   final MetricsServer metrics = new MetricsServer();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final OperatorConfig config;
@@ -50,7 +58,8 @@ final class RolloutHarness implements AutoCloseable {
             new IndexedCrudDispatcher(),
             false);
     server.init();
-    client = server.createClient();
+    operatorClient = server.createClient();
+    client = ApiRequests.tester(operatorClient);
     Map<String, String> settings = new HashMap<>(overrides);
     settings.put("tenantry.operator.rollout.signals-url", metrics.urlTemplate());
     config = TestConfig.with(settings);
@@ -63,7 +72,7 @@ final class RolloutHarness implements AutoCloseable {
     operator =
         new Operator(
             o ->
-                o.withKubernetesClient(client)
+                o.withKubernetesClient(operatorClient)
                     .withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false)
                     .withSSABasedCreateUpdateMatchForDependentResources(false));
@@ -128,21 +137,29 @@ final class RolloutHarness implements AutoCloseable {
         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", fields)));
   }
 
-  /** Tenant write requests (PATCH or PUT of a Tenant) since the last call, as tenant names. */
+  /**
+   * The operator's Tenant write requests (PATCH or PUT of a Tenant) since the last call, as tenant
+   * names; every request the operator made meanwhile is checked against the reviewed list.
+   */
   List<String> tenantWritesSinceLastCall() {
-    List<String> writes = new java.util.ArrayList<>();
+    List<RecordedRequest> requests = new ArrayList<>();
     try {
-      io.fabric8.mockwebserver.http.RecordedRequest request;
-      while ((request = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS))
-          != null) {
-        String path = request.getPath();
-        String prefix = "/apis/tenantry.io/v1alpha1/tenants/";
-        if (!"GET".equals(request.getMethod()) && path.startsWith(prefix)) {
-          writes.add(path.substring(prefix.length()).split("[/?]")[0]);
-        }
+      RecordedRequest request;
+      while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+        requests.add(request);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    ApiRequests.check(requests);
+    List<String> writes = new ArrayList<>();
+    String prefix = "/apis/tenantry.io/v1alpha1/tenants/";
+    for (RecordedRequest request : requests) {
+      if (!ApiRequests.isTester(request)
+          && !"GET".equals(request.getMethod())
+          && request.getPath().startsWith(prefix)) {
+        writes.add(request.getPath().substring(prefix.length()).split("[/?]")[0]);
+      }
     }
     return writes;
   }
@@ -153,6 +170,7 @@ final class RolloutHarness implements AutoCloseable {
     fleet.close();
     metrics.close();
     client.close();
+    operatorClient.close();
     server.destroy();
   }
 }

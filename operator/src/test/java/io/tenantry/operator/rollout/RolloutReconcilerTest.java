@@ -62,6 +62,7 @@ class RolloutReconcilerTest {
   @AfterEach
   void stopOperator() {
     harness.stopOperator();
+    harness.tenantWritesSinceLastCall();
   }
 
   @Test

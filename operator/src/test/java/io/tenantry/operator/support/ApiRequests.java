@@ -66,11 +66,16 @@ public final class ApiRequests {
         .build();
   }
 
+  /** Whether the test's own client ({@link #tester}) made {@code request}. */
+  public static boolean isTester(RecordedRequest request) {
+    return TESTER_AGENT.equals(request.getHeader("User-Agent"));
+  }
+
   /** Fails when the operator made a kind of request the reviewed list does not hold. */
   public static void check(List<RecordedRequest> requests) {
     Set<String> made = new TreeSet<>();
     for (RecordedRequest request : requests) {
-      if (!TESTER_AGENT.equals(request.getHeader("User-Agent"))) {
+      if (!isTester(request)) {
         made.addAll(kinds(request.getMethod(), request.getPath()));
       }
     }
