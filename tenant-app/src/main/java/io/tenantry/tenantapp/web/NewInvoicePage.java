@@ -5,10 +5,8 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.tenantry.common.problem.ProblemException;
 import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceRequest;
-import io.tenantry.tenantapp.billing.InvoiceDtos.InvoiceView;
 import io.tenantry.tenantapp.billing.InvoiceDtos.LineRequest;
 import io.tenantry.tenantapp.billing.InvoiceService;
-import io.tenantry.tenantapp.db.DataException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,6 +43,7 @@ public class NewInvoicePage {
   private final Template form;
   private final CurrentStaff current;
   private final Forms forms;
+  private final RecordPages records;
 
   NewInvoicePage(
       InvoiceService invoices,
@@ -53,13 +51,15 @@ public class NewInvoicePage {
       Pages pages,
       @Location("app/invoice-new.html") Template form,
       CurrentStaff current,
-      Forms forms) {
+      Forms forms,
+      RecordPages records) {
     this.invoices = invoices;
     this.lookup = lookup;
     this.pages = pages;
     this.form = form;
     this.current = current;
     this.forms = forms;
+    this.records = records;
   }
 
   @GET
@@ -110,20 +110,11 @@ public class NewInvoicePage {
                 .toList());
     forms.validate(request).forEach((field, rule) -> errors.putIfAbsent(label(field), rule));
     errors.remove("subscriberId");
-    if (errors.isEmpty()) {
-      try {
-        InvoiceView created = invoices.create(request);
-        return Response.seeOther(URI.create("/app/invoices/" + created.id())).build();
-      } catch (ProblemException e) {
-        errors.putAll(Forms.errorsOf(e));
-      } catch (DataException e) {
-        if (!e.uniqueViolation()) {
-          throw e;
-        }
-        errors.put("number", "another invoice already has this number");
-      }
-    }
-    return Response.status(400).entity(render(values, typed, errors)).build();
+    return records.create(
+        "invoice",
+        errors,
+        () -> "/app/invoices/" + invoices.create(request).id(),
+        found -> render(values, typed, found));
   }
 
   private TemplateInstance render(

@@ -2,6 +2,7 @@ package io.tenantry.tenantapp.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -235,6 +236,43 @@ class NewRecordsWebTest {
         .statusCode(403);
     assertThat(db.count("SELECT count(*) FROM tickets WHERE subject = 'Should not exist'"))
         .isZero();
+  }
+
+  @Test
+  void aTakenInvoiceNumberIsAConflictBesideItsField() {
+    WebStaff.signIn(browser, base(), staff.emailFor(Role.tenant_admin));
+    String account = createSubscriber();
+    WebSession session = WebSession.signIn(staff.emailFor(Role.tenant_admin));
+    String number = "INV-" + unique();
+    postInvoice(session, number, account).then().statusCode(303);
+
+    postInvoice(session, number, account)
+        .then()
+        .statusCode(409)
+        .contentType(containsString("text/html"))
+        .body(
+            containsString(
+                "<p class=\"field-error\" id=\"number-error\">"
+                    + "another invoice already has this value</p>"))
+        .body(containsString("value=\"" + account + "\""));
+    assertThat(db.count("SELECT count(*) FROM invoices WHERE number = ?", number)).isEqualTo(1);
+  }
+
+  private static io.restassured.response.Response postInvoice(
+      WebSession session, String number, String account) {
+    return given()
+        .redirects()
+        .follow(false)
+        .cookie(StaffWebFilter.COOKIE, session.cookie())
+        .formParam("_csrf", session.csrf())
+        .formParam("number", number)
+        .formParam("account", account)
+        .formParam("currency", "USD")
+        .formParam("dueDate", "2031-01-31")
+        .formParam("description", "Fiber 300")
+        .formParam("quantity", "1")
+        .formParam("unitPrice", "49.99")
+        .post("/app/invoices/new");
   }
 
   private static String mac() {
