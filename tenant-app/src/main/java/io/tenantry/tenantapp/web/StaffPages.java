@@ -120,13 +120,35 @@ public class StaffPages {
     return render(Map.of(), Map.of(), null, null).data("notice", "Staff user disabled.");
   }
 
+  /**
+   * A refusal (no seat free, or an invitation never accepted, so no password to give back) comes
+   * back as the staff page with what to do instead, not as the generic conflict page.
+   */
   @POST
   @Path("{id}/enable")
-  public TemplateInstance enable(UUID id, @RestForm("_csrf") String csrf) {
+  public Response enable(UUID id, @RestForm("_csrf") String csrf) {
     current.checkCsrf(csrf);
     current.require("staff:write");
-    staff.enable(id);
-    return render(Map.of(), Map.of(), null, null).data("notice", "Staff user enabled.");
+    try {
+      staff.enable(id);
+    } catch (ProblemException e) {
+      if (e.problem().status() == 404) {
+        throw e;
+      }
+      return Response.status(e.problem().status())
+          .entity(render(Map.of(), Map.of(), null, null).data("refusal", enableRefusal(id, e)))
+          .build();
+    }
+    return Response.ok(render(Map.of(), Map.of(), null, null).data("notice", "Staff user enabled."))
+        .build();
+  }
+
+  private String enableRefusal(UUID id, ProblemException e) {
+    if (e.problem().type().endsWith("/invitation-not-accepted")) {
+      return "%s never accepted their invitation, so there is no password to give back: invite them again with the form instead."
+          .formatted(staff.get(id).email());
+    }
+    return "Not enabled: " + e.getMessage();
   }
 
   @POST
@@ -159,7 +181,8 @@ public class StaffPages {
         .data("link", link == null ? null : "/app/invitation?token=" + link.inviteToken())
         .data("linkFor", link == null ? null : link.user().email())
         .data("linkKind", linkKind)
-        .data("notice", null);
+        .data("notice", null)
+        .data("refusal", null);
   }
 
   /** A seat-limit refusal is shown above the form; a duplicate e-mail beside its field. */

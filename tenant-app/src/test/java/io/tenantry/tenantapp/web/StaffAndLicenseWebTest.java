@@ -173,6 +173,28 @@ class StaffAndLicenseWebTest {
   }
 
   @Test
+  void enablingSomeoneWhoNeverAcceptedTheirInvitationSaysToInviteThemAgain() {
+    String email = "never.accepted." + System.nanoTime() + "@staff.test";
+    var invited = staffService.invite(email, "Never Accepted", Role.support).user();
+    staffService.disable(invited.id(), java.util.UUID.randomUUID());
+    WebStaff.signIn(browser, base(), staff.emailFor(Role.tenant_admin));
+    browser.open(base() + "/app/staff");
+
+    find("form[action='/app/staff/" + invited.id() + "/enable'] button").click();
+
+    browser.await(ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
+    assertThat(find("#refusal").getText())
+        .isEqualTo(
+            email
+                + " never accepted their invitation, so there is no password to give back:"
+                + " invite them again with the form instead.");
+    assertThat(find("h1").getText()).isEqualTo("Staff");
+    assertThat(staffUsers.byEmail(email).orElseThrow().status).isEqualTo(StaffStatus.disabled);
+    assertThat(Axe.blocking(browser.axe())).isEmpty();
+    browser.consoleErrors(); // the refused enable's 409, which the browser logs
+  }
+
+  @Test
   void duringGraceABannerWarnsAndChangesStillWork() {
     tenant.entitle(TestEntitlements.plan("starter", 1000).expiresAt(EXPIRES, 14));
     clock.pin(EXPIRES, Duration.ofDays(3));
