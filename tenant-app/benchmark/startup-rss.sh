@@ -40,11 +40,19 @@ mkdir -p "$work/entitlements"
 admin_password=$(head -c 18 /dev/urandom | base64)
 
 work_as_staff() { # sign-ins, writes, then reads of every kind the API serves
-  local api=http://127.0.0.1:$port/api/v1 token i q
+  local api=http://127.0.0.1:$port/api/v1 token i q answer chosen
   for i in 1 2 3; do
-    token=$(curl -sf -H 'Content-Type: application/json' \
+    answer=$(curl -sf -H 'Content-Type: application/json' \
       -d "{\"email\":\"admin@tenant.local\",\"password\":\"$admin_password\"}" \
-      "$api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+      "$api/auth/login")
+    token=$(sed 's/.*"accessToken":"\([^"]*\)".*/\1/' <<<"$answer")
+    if [[ $answer == *'"passwordChangeRequired":true'* ]]; then # the bootstrap one is one-time
+      chosen=$(head -c 18 /dev/urandom | base64)
+      curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d "{\"currentPassword\":\"$admin_password\",\"newPassword\":\"$chosen\"}" \
+        "$api/staff/me/password"
+      admin_password=$chosen
+    fi
   done
   for i in $(seq 1 10); do
     curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

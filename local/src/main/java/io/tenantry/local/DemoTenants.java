@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code --demo N}: N tenants created through the control plane's API as its owner would, each
- * filled with demo data by its first staff admin once it is Ready.
+ * filled with demo data by its first staff admin once it is Ready. The admin's password from the
+ * operator is one-time (the tenant app refuses everything else until it is changed), so the demo
+ * changes it first, to a new random one the summary prints.
  */
 final class DemoTenants {
 
@@ -24,11 +28,16 @@ final class DemoTenants {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final int DEMO_SUBSCRIBERS = 200;
 
-  /** A demo tenant: where it is served and who signs in first. */
+  /**
+   * A demo tenant: where it is served and who signs in first, with the password the demo chose in
+   * place of the one-time one.
+   */
   record Created(String slug, String url, String phase, Optional<StaffAdmin> admin) {}
 
-  /** A tenant's first staff admin and its one-time password. */
+  /** A tenant's first staff admin and a password (the Secret's one-time one, or the demo's). */
   record StaffAdmin(String email, String password) {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private DemoTenants() {}
 
@@ -60,12 +69,42 @@ final class DemoTenants {
       Optional<StaffAdmin> admin = admin(platform.client(), slug);
       if (admin.isPresent()) {
         Progress.step(slug + " is Ready at " + url + "; adding demo data");
-        PlatformApi staff = PlatformApi.signIn(url, admin.get().email(), admin.get().password());
-        staff.post("/api/v1/demo-data?subscribers=" + DEMO_SUBSCRIBERS, null);
+        admin = Optional.of(fillWithDemoData(url, admin.get()));
       }
       created.add(new Created(slug, url, "Ready", admin));
     }
     return created;
+  }
+
+  /**
+   * Signs in with the one-time password, changes it to a new random one (the same token then works
+   * for everything), posts the demo data, and returns the admin with the new password.
+   */
+  private static StaffAdmin fillWithDemoData(String url, StaffAdmin oneTime) {
+    PlatformApi staff = PlatformApi.signIn(url, oneTime.email(), oneTime.password());
+    String chosen = randomPassword();
+    expect(
+        staff.post(
+            "/api/v1/staff/me/password",
+            Map.of("currentPassword", oneTime.password(), "newPassword", chosen)),
+        "changing the one-time password at " + url);
+    expect(
+        staff.post("/api/v1/demo-data?subscribers=" + DEMO_SUBSCRIBERS, null),
+        "posting demo data at " + url);
+    return new StaffAdmin(oneTime.email(), chosen);
+  }
+
+  private static void expect(PlatformApi.Answer answer, String what) {
+    if (answer.status() / 100 != 2) {
+      throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
+    }
+  }
+
+  /** 24 URL-safe characters (144 bits). */
+  static String randomPassword() {
+    byte[] bytes = new byte[18];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The first staff admin's credential from the tenant namespace, when the operator made one. */

@@ -85,19 +85,39 @@ final class LocalSummary {
           tenant.getStatus() == null || tenant.getStatus().url == null
               ? "-"
               : tenant.getStatus().url;
-      Optional<DemoTenants.StaffAdmin> admin = DemoTenants.admin(client, slug);
       text.append(String.format("  %-15s %-14s %s%n", slug, phase, url));
-      admin.ifPresent(
-          a ->
-              text.append(
-                  String.format(
-                      "  %-15s %-14s sign in as %s / %s (one-time: change it)%n",
-                      "", "", a.email(), a.password())));
+      signIn(client, slug, demo).ifPresent(line -> text.append(line));
     }
     boolean withData = !demo.isEmpty();
     if (withData) {
       text.append("  demo data: 200 subscribers each; try a cross-tenant search for \"Okafor\"\n");
     }
     return text.toString();
+  }
+
+  /**
+   * A demo tenant's admin already traded the one-time password for the demo's own (printed as is);
+   * any other tenant's admin gets the Secret's one-time password, to change at first sign-in.
+   */
+  private static Optional<String> signIn(
+      KubernetesClient client, String slug, List<DemoTenants.Created> demo) {
+    Optional<DemoTenants.StaffAdmin> demoAdmin =
+        demo.stream()
+            .filter(created -> created.slug().equals(slug))
+            .findFirst()
+            .flatMap(DemoTenants.Created::admin);
+    if (demoAdmin.isPresent()) {
+      DemoTenants.StaffAdmin a = demoAdmin.get();
+      return Optional.of(
+          String.format(
+              "  %-15s %-14s sign in as %s / %s (demo admin)%n", "", "", a.email(), a.password()));
+    }
+    return DemoTenants.admin(client, slug)
+        .map(
+            a ->
+                String.format(
+                    "  %-15s %-14s sign in as %s / %s (one-time: you choose your own at first"
+                        + " sign-in)%n",
+                    "", "", a.email(), a.password()));
   }
 }

@@ -43,8 +43,15 @@ class TwoTenantsIT {
   private static Instance alpha;
   private static Instance beta;
 
+  /** {@code password} is the admin's own, chosen in place of the one-time {@code oneTime}. */
   record Instance(
-      String slug, String database, int port, Process process, String password, Path root) {
+      String slug,
+      String database,
+      int port,
+      Process process,
+      String oneTime,
+      String password,
+      Path root) {
     String url(String path) {
       return "http://127.0.0.1:" + port + path;
     }
@@ -59,6 +66,27 @@ class TwoTenantsIT {
           .extract()
           .path("accessToken");
     }
+
+    /** The bootstrap password is one-time: the admin chooses their own before anything else. */
+    void chooseOwnPassword() {
+      String access =
+          given()
+              .contentType(ContentType.JSON)
+              .body(Map.of("email", "admin@" + slug + ".test", "password", oneTime))
+              .post(url("/api/v1/auth/login"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("accessToken");
+      given()
+          .auth()
+          .oauth2(access)
+          .contentType(ContentType.JSON)
+          .body(Map.of("currentPassword", oneTime, "newPassword", password))
+          .post(url("/api/v1/staff/me/password"))
+          .then()
+          .statusCode(204);
+    }
   }
 
   @BeforeAll
@@ -71,6 +99,7 @@ class TwoTenantsIT {
           .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions()
           .until(() -> given().get(instance.url("/q/health/ready")).statusCode() == 200);
+      instance.chooseOwnPassword();
     }
   }
 
@@ -95,7 +124,7 @@ class TwoTenantsIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String password = UUID.randomUUID().toString();
+    String oneTime = UUID.randomUUID().toString();
     Map<String, String> env = new HashMap<>();
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", server.urlOf(database));
@@ -106,7 +135,7 @@ class TwoTenantsIT {
     env.put("TENANTRY_TENANT_SIGNING_KEY_DIR", root.resolve("signing").toString());
     env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlements.toString());
     env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL", "admin@" + slug + ".test");
-    env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD", password);
+    env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD", oneTime);
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -118,7 +147,9 @@ class TwoTenantsIT {
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target", "it-" + slug + ".log").toFile());
     builder.environment().putAll(env);
-    Instance instance = new Instance(slug, database, port, builder.start(), password, root);
+    Instance instance =
+        new Instance(
+            slug, database, port, builder.start(), oneTime, UUID.randomUUID().toString(), root);
     INSTANCES.add(instance);
     return instance;
   }

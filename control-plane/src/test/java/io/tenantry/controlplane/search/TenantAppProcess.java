@@ -39,6 +39,9 @@ final class TenantAppProcess implements AutoCloseable {
   private final Path dir;
   private final Process process;
 
+  /** The admin's password: the one-time bootstrap one until the first sign-in replaces it. */
+  private String adminPassword = ADMIN_PASSWORD;
+
   private TenantAppProcess(String slug, int port, String database, Path dir, Process process) {
     this.slug = slug;
     this.port = port;
@@ -110,16 +113,7 @@ final class TenantAppProcess implements AutoCloseable {
 
   /** Adds subscribers through the staff API as the bootstrap admin; each is {name, email}. */
   void addSubscribers(List<List<String>> subscribers) {
-    String token =
-        given()
-            .baseUri(url())
-            .contentType(ContentType.JSON)
-            .body(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
-            .post("/api/v1/auth/login")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("accessToken");
+    String token = adminToken();
     int n = 0;
     for (List<String> subscriber : subscribers) {
       n++;
@@ -144,6 +138,38 @@ final class TenantAppProcess implements AutoCloseable {
           .then()
           .statusCode(201);
     }
+  }
+
+  /**
+   * Signs the admin in; the bootstrap password is one-time, so the first sign-in changes it (the
+   * same token then works for everything).
+   */
+  private synchronized String adminToken() {
+    var signedIn =
+        given()
+            .baseUri(url())
+            .contentType(ContentType.JSON)
+            .body(Map.of("email", ADMIN_EMAIL, "password", adminPassword))
+            .post("/api/v1/auth/login")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String token = signedIn.getString("accessToken");
+    if (signedIn.getBoolean("passwordChangeRequired")) {
+      String chosen = adminPassword + " chosen";
+      given()
+          .baseUri(url())
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body(Map.of("currentPassword", adminPassword, "newPassword", chosen))
+          .post("/api/v1/staff/me/password")
+          .then()
+          .statusCode(204);
+      adminPassword = chosen;
+    }
+    return token;
   }
 
   String log() {

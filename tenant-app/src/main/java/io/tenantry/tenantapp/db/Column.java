@@ -34,6 +34,7 @@ public record Column<E, V>(
     Reader<BigDecimal> NUMERIC = ResultSet::getBigDecimal;
     Reader<Integer> INTEGER = ResultSet::getInt;
     Reader<Long> BIGINT = ResultSet::getLong;
+    Reader<Boolean> BOOLEAN = ResultSet::getBoolean;
 
     /** Enums are stored as their wire value, {@code toString()}. */
     static <S extends Enum<S>> Reader<S> enumOf(Class<S> type) {

@@ -114,6 +114,10 @@ public class AuthService {
     token.expiresAt = token.createdAt.plus(config.refreshTokenLifetime());
     db.insert(RefreshToken.TABLE, token);
     return new TokenResponse(
-        issuer.accessToken(user), refresh, "Bearer", issuer.accessTokenSeconds());
+        issuer.accessToken(user),
+        refresh,
+        "Bearer",
+        issuer.accessTokenSeconds(),
+        user.passwordChangeRequired);
   }
 }

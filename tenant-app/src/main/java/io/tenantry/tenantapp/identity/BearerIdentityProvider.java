@@ -56,16 +56,14 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     Role role = roleOf(jwt);
     UUID id = UUID.fromString(jwt.getSubject());
     // a disabled user's access token stops working at once, not when it expires
-    boolean active =
+    StaffUser user =
         staffUsers
             .byId(id)
-            .filter(user -> user.status == StaffStatus.active && user.role == role)
-            .isPresent();
-    if (!active) {
-      throw new AuthenticationFailedException("staff user is not active");
-    }
+            .filter(u -> u.status == StaffStatus.active && u.role == role)
+            .orElseThrow(() -> new AuthenticationFailedException("staff user is not active"));
     return QuarkusSecurityIdentity.builder()
         .setPrincipal(jwt)
+        .addAttribute(PasswordChangeGate.ATTRIBUTE, user.passwordChangeRequired)
         .addRole(role.name())
         .addPermissionsAsString(role.permissions())
         .build();

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the first tenant administrator when the tenant has no staff at all. With a configured
- * password the account is active at once; otherwise it is an invitation whose one-time token is
- * written to an owner-only file (never logged), to be exchanged for a password through {@code POST
+ * password the account is active at once, that password one-time (they must choose their own before
+ * anything else); otherwise it is an invitation whose one-time token is written to an owner-only
+ * file (never logged), to be exchanged for a password through {@code POST
  * /api/v1/auth/accept-invite}. There is no default password.
  */
 @ApplicationScoped
@@ -54,7 +55,8 @@ public class BootstrapAdmin {
         config.email(), file);
   }
 
-  private void createActive(String email, String password) {
+  /** The first administrator with the operator's password, which they must change first. */
+  void createActive(String email, String password) {
     StaffUser user = new StaffUser();
     user.id = UUID.randomUUID();
     user.email = email;
@@ -62,6 +64,7 @@ public class BootstrapAdmin {
     user.role = Role.tenant_admin;
     user.status = StaffStatus.active;
     user.passwordHash = Secrets.hashPassword(password);
+    user.passwordChangeRequired = true; // the operator's Secret holds it: one-time
     user.createdAt = Timestamps.now();
     users.insert(user);
   }

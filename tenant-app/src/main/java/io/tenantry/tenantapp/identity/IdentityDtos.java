@@ -16,8 +16,16 @@ public final class IdentityDtos {
 
   public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
 
+  /**
+   * @param passwordChangeRequired the password is one the user did not choose: every call but
+   *     {@code POST /api/v1/staff/me/password} is refused until they change it
+   */
   public record TokenResponse(
-      String accessToken, String refreshToken, String tokenType, long expiresIn) {}
+      String accessToken,
+      String refreshToken,
+      String tokenType,
+      long expiresIn,
+      boolean passwordChangeRequired) {}
 
   public record InviteRequest(
       @NotBlank @Email @Size(max = 254) String email,

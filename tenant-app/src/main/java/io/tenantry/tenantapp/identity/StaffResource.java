@@ -92,6 +92,7 @@ public class StaffResource {
   @POST
   @Path("me/password")
   @Authenticated
+  @PasswordChangeGate.Open
   public Response changePassword(@Valid @NotNull PasswordChange body) {
     service.changePassword(actingUser(), body.currentPassword(), body.newPassword());
     return Response.noContent().build();

@@ -116,6 +116,7 @@ public class StaffService {
                             "Invalid invitation",
                             "inviteToken: is unknown, used or expired")));
     user.passwordHash = Secrets.hashPassword(password);
+    user.passwordChangeRequired = false; // they chose it
     user.status = StaffStatus.active;
     user.inviteTokenHash = null;
     user.inviteExpiresAt = null;
@@ -186,6 +187,7 @@ public class StaffService {
       throw ProblemException.invalid("currentPassword", "is not your current password");
     }
     user.passwordHash = Secrets.hashPassword(newPassword);
+    user.passwordChangeRequired = false;
     staff.update(user);
     auth.revokeAll(id);
   }
@@ -205,6 +207,7 @@ public class StaffService {
     }
     String token = RandomSecrets.random(32);
     user.passwordHash = null;
+    user.passwordChangeRequired = true; // until they choose one through the link
     user.status = StaffStatus.invited;
     user.inviteTokenHash = RandomSecrets.sha256(token);
     user.inviteExpiresAt = Timestamps.now().plus(config.inviteLifetime());

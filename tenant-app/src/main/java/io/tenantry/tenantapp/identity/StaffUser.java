@@ -1,5 +1,6 @@
 package io.tenantry.tenantapp.identity;
 
+import static io.tenantry.tenantapp.db.Column.Reader.BOOLEAN;
 import static io.tenantry.tenantapp.db.Column.Reader.TEXT;
 import static io.tenantry.tenantapp.db.Column.Reader.TIMESTAMP;
 import static io.tenantry.tenantapp.db.Column.Reader.enumOf;
@@ -26,6 +27,11 @@ public class StaffUser {
               TIMESTAMP,
               u -> u.inviteExpiresAt,
               (u, v) -> u.inviteExpiresAt = v)
+          .column(
+              "password_change_required",
+              BOOLEAN,
+              u -> u.passwordChangeRequired,
+              (u, v) -> u.passwordChangeRequired = v)
           .fixed("created_at", TIMESTAMP, u -> u.createdAt, (u, v) -> u.createdAt = v)
           .build();
 
@@ -42,5 +48,12 @@ public class StaffUser {
   public String inviteTokenHash;
 
   public Instant inviteExpiresAt;
+
+  /**
+   * The password is one the user did not choose (the first administrator's one-time password, or an
+   * administrator reset it): only the password change is open to them until they choose one.
+   */
+  public boolean passwordChangeRequired;
+
   public Instant createdAt;
 }

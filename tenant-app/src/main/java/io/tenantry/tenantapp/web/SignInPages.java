@@ -98,7 +98,8 @@ public class SignInPages {
       return Response.status(401).entity(signInRefused(email, null)).build();
     }
     WebSessions.Created session = sessions.create(user);
-    return Response.seeOther(URI.create("/app"))
+    String next = user.passwordChangeRequired ? StaffWebFilter.PASSWORD : "/app";
+    return Response.seeOther(URI.create(next))
         .cookie(cookie(session.cookieValue(), headers, -1))
         .build();
   }
@@ -148,9 +149,9 @@ public class SignInPages {
   @GET
   @Path("password")
   public TemplateInstance passwordPage() {
-    current.signedIn();
     return pages
         .page(password, "password", "Change your password")
+        .data("required", current.signedIn().passwordChangeRequired())
         .data("errors", Map.of())
         .data("done", false);
   }
@@ -176,6 +177,7 @@ public class SignInPages {
     TemplateInstance page =
         pages
             .page(password, "password", "Change your password")
+            .data("required", !errors.isEmpty() && current.signedIn().passwordChangeRequired())
             .data("errors", errors)
             .data("done", errors.isEmpty());
     return Response.status(errors.isEmpty() ? 200 : 400).entity(page).build();

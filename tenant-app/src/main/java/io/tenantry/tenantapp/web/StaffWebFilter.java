@@ -12,14 +12,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Guards every /app page: resolves the session cookie, sends anyone without a session to the
- * sign-in page, refuses cross-site writes (Sec-Fetch-Site / Origin) and, while the license makes
- * the tenant read-only, every write but signing in and out. The /api bearer-token paths are never
- * touched: the cookie authenticates /app only.
+ * sign-in page (and anyone whose password is a one-time one to the password page), refuses
+ * cross-site writes (Sec-Fetch-Site / Origin) and, while the license makes the tenant read-only,
+ * every write but signing in and out. The /api bearer-token paths are never touched: the cookie
+ * authenticates /app only.
  */
 public class StaffWebFilter {
 
   static final String COOKIE = "tenantry_staff";
   static final String SIGN_IN = "/app/sign-in";
+  static final String PASSWORD = "/app/password";
+
+  /** All a staff member with a one-time password may do until they choose their own. */
+  private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of(PASSWORD, "/app/sign-out");
 
   /** Pages reachable without a session. */
   private static final Set<String> PUBLIC = Set.of(SIGN_IN, "/app/invitation");
@@ -64,10 +69,12 @@ public class StaffWebFilter {
         cookie == null ? Optional.empty() : sessions.resolve(cookie.getValue());
     current.set(user.orElse(null), request.getHeaderString("X-CSRF-Token"));
     if (user.isEmpty() && !PUBLIC.contains(path)) {
-      if (request.getHeaderString("HX-Request") != null) {
-        return Optional.of(Response.status(401).header("HX-Redirect", SIGN_IN).build());
-      }
-      return Optional.of(Response.seeOther(URI.create(SIGN_IN)).build());
+      return Optional.of(redirect(request, 401, SIGN_IN));
+    }
+    if (user.isPresent()
+        && user.get().passwordChangeRequired()
+        && !BEFORE_PASSWORD_CHANGE.contains(path)) {
+      return Optional.of(redirect(request, 403, PASSWORD));
     }
     if (write
         && !ALWAYS_WRITABLE.contains(path)
@@ -76,6 +83,14 @@ public class StaffWebFilter {
           errors.page(403, "The tenant is read-only: its license no longer allows changes."));
     }
     return Optional.empty();
+  }
+
+  /** htmx follows HX-Redirect (with {@code htmxStatus}); a plain navigation follows 303. */
+  private static Response redirect(ContainerRequestContext request, int htmxStatus, String to) {
+    if (request.getHeaderString("HX-Request") != null) {
+      return Response.status(htmxStatus).header("HX-Redirect", to).build();
+    }
+    return Response.seeOther(URI.create(to)).build();
   }
 
   /** Whether {@code path} belongs to the web app (and not to the API beside it). */

@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffService;
 import io.tenantry.tenantapp.identity.StaffStatus;
+import io.tenantry.tenantapp.identity.StaffUser;
 import io.tenantry.tenantapp.identity.StaffUsers;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestClock;
@@ -192,6 +194,41 @@ class StaffAndLicenseWebTest {
     assertThat(staffUsers.byEmail(email).orElseThrow().status).isEqualTo(StaffStatus.disabled);
     assertThat(Axe.blocking(browser.axe())).isEmpty();
     browser.consoleErrors(); // the refused enable's 409, which the browser logs
+  }
+
+  @Test
+  void aOneTimePasswordLeadsToThePasswordPageUntilChanged() {
+    String email =
+        staff.emailFor(Role.tenant_admin, "one.time." + System.nanoTime() + "@staff.test");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              StaffUser user = staffUsers.lock(staffUsers.byEmail(email).orElseThrow().id);
+              user.passwordChangeRequired = true;
+              staffUsers.update(user);
+            });
+    browser.open(base() + "/app/sign-in");
+    find("#email").sendKeys(email);
+    find("#password").sendKeys(WebStaff.PASSWORD);
+    find("main form button[type=submit]").click();
+
+    browser.await(ExpectedConditions.titleContains("Change your password"));
+    assertThat(find("#password-change-required").getText())
+        .isEqualTo(
+            "Your password was given to you for one sign-in only:"
+                + " choose your own before you continue.");
+    assertThat(Axe.blocking(browser.axe())).isEmpty();
+    browser.open(base() + "/app/subscribers");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/app/password");
+
+    find("#currentPassword").sendKeys(WebStaff.PASSWORD);
+    find("#newPassword").sendKeys("a passphrase of my own");
+    find("main form button[type=submit]").click();
+    browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+    assertThat(browser.driver().findElements(By.id("password-change-required"))).isEmpty();
+    browser.open(base() + "/app/subscribers");
+    browser.await(ExpectedConditions.titleContains("Subscribers"));
+    assertThat(staffUsers.byEmail(email).orElseThrow().passwordChangeRequired).isFalse();
   }
 
   @Test
