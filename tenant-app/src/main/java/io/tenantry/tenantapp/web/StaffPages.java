@@ -145,8 +145,9 @@ public class StaffPages {
 
   private String enableRefusal(UUID id, ProblemException e) {
     if (e.problem().type().endsWith("/invitation-not-accepted")) {
-      return "%s never accepted their invitation, so there is no password to give back: invite them again with the form instead."
-          .formatted(staff.get(id).email());
+      return staff.get(id).email()
+          + " never accepted their invitation, so there is no password to give back:"
+          + " invite them again with the form instead.";
     }
     return "Not enabled: " + e.getMessage();
   }
