@@ -257,6 +257,8 @@ class ValuesOptionsTest {
             "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_FLYWAY_USERNAME",
+            "QUARKUS_FLYWAY_PASSWORD",
             "TENANTRY_REDIS_URL",
             "TENANTRY_BOOTSTRAP_OWNER_PASSWORD")) {
       assertThat(rendered.env(CONTROL_PLANE, env).at("/valueFrom/secretKeyRef/name").asText())

@@ -14,12 +14,19 @@ final class LocalDatabase implements AutoCloseable {
 
   static final String PLATFORM_DATABASE = "tenantry";
 
+  /**
+   * The control plane's own role on the embedded server: the admin user runs its migrations and
+   * owns the schema, this role gets the row rights they grant (as in production; V10).
+   */
+  static final String CONTROL_PLANE_APP_ROLE = "tenantry_app";
+
   private final EmbeddedPostgres embedded;
   private final String platformUrl;
   private final String host;
   private final int port;
   private final String user;
   private final String password;
+  private final String appUser;
 
   private LocalDatabase(
       EmbeddedPostgres embedded,
@@ -27,13 +34,15 @@ final class LocalDatabase implements AutoCloseable {
       String host,
       int port,
       String user,
-      String password) {
+      String password,
+      String appUser) {
     this.embedded = embedded;
     this.platformUrl = platformUrl;
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
+    this.appUser = appUser;
   }
 
   static LocalDatabase start(LocalSettings settings) throws IOException, SQLException {
@@ -41,8 +50,15 @@ final class LocalDatabase implements AutoCloseable {
       String url = settings.databaseUrl().get();
       java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
       int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+      // a configured server is used with one role: the control plane owns its schema there
       return new LocalDatabase(
-          null, url, uri.getHost(), port, settings.databaseUser(), settings.databasePassword());
+          null,
+          url,
+          uri.getHost(),
+          port,
+          settings.databaseUser(),
+          settings.databasePassword(),
+          settings.databaseUser());
     }
     Path data = settings.home().resolve("postgres");
     Files.createDirectories(data);
@@ -62,6 +78,10 @@ final class LocalDatabase implements AutoCloseable {
       // own database only, never to the maintenance databases or the platform's.
       statement.execute(
           "REVOKE CONNECT ON DATABASE postgres, template1, " + PLATFORM_DATABASE + " FROM PUBLIC");
+      // the embedded server trusts local connections, so the role needs no password
+      statement.execute("CREATE ROLE " + CONTROL_PLANE_APP_ROLE + " LOGIN");
+      statement.execute(
+          "GRANT CONNECT ON DATABASE " + PLATFORM_DATABASE + " TO " + CONTROL_PLANE_APP_ROLE);
     }
     return new LocalDatabase(
         embedded,
@@ -69,7 +89,8 @@ final class LocalDatabase implements AutoCloseable {
         "127.0.0.1",
         embedded.getPort(),
         "postgres",
-        "");
+        "",
+        CONTROL_PLANE_APP_ROLE);
   }
 
   /** JDBC URL of the control plane's database, without credentials. */
@@ -91,6 +112,11 @@ final class LocalDatabase implements AutoCloseable {
 
   String password() {
     return password;
+  }
+
+  /** The role the control plane connects as; the admin {@link #user()} runs its migrations. */
+  String appUser() {
+    return appUser;
   }
 
   boolean embedded() {

@@ -12,8 +12,18 @@ final class LocalEnvironment {
   static Map<String, String> controlPlane(LocalSettings settings, LocalDatabase database) {
     Map<String, String> env = new HashMap<>();
     env.put("QUARKUS_DATASOURCE_JDBC_URL", database.platformUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+    if (database.appUser().equals(database.user())) {
+      env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+      env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+    } else {
+      // The app's role has no password (the embedded server trusts local connections); Flyway
+      // migrates as the admin, and Quarkus takes Flyway's credentials only with a non-empty
+      // password, which trust authentication ignores.
+      env.put("QUARKUS_DATASOURCE_USERNAME", database.appUser());
+      env.put("QUARKUS_FLYWAY_USERNAME", database.user());
+      env.put(
+          "QUARKUS_FLYWAY_PASSWORD", database.password().isEmpty() ? "trust" : database.password());
+    }
     env.put("TENANTRY_BOOTSTRAP_CREDENTIALS_FILE", settings.bootstrapCredentials().toString());
     env.put("TENANTRY_PLATFORM_NAMESPACE", settings.platformNamespace());
     if (settings.redisUrl().isPresent()) {

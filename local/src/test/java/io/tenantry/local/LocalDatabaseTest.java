@@ -30,6 +30,20 @@ class LocalDatabaseTest {
         row.next();
         assertThat(row.getString(1)).isEqualTo(LocalDatabase.PLATFORM_DATABASE);
       }
+      // the control plane's own role may connect to the platform database, and is not the admin
+      assertThat(database.appUser()).isNotEqualTo(database.user());
+      try (Connection connection =
+              DriverManager.getConnection(database.platformUrl(), database.appUser(), "");
+          ResultSet row =
+              connection
+                  .createStatement()
+                  .executeQuery(
+                      "SELECT current_user, rolsuper FROM pg_roles"
+                          + " WHERE rolname = current_user")) {
+        row.next();
+        assertThat(row.getString(1)).isEqualTo(LocalDatabase.CONTROL_PLANE_APP_ROLE);
+        assertThat(row.getBoolean(2)).isFalse();
+      }
     }
     assertThat(listening(port)).as("postgres still listening on %d after close", port).isFalse();
   }
@@ -44,6 +58,7 @@ class LocalDatabaseTest {
       assertThat(database.host()).isEqualTo("db.example");
       assertThat(database.port()).isEqualTo(6543);
       assertThat(database.platformUrl()).isEqualTo("jdbc:postgresql://db.example:6543/platform");
+      assertThat(database.appUser()).isEqualTo(database.user());
     }
   }
 

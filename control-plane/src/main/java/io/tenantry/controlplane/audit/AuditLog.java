@@ -15,7 +15,7 @@ import java.util.List;
 public class AuditLog {
 
   /** Serializes appends so that every entry chains onto the one committed before it. */
-  private static final long CHAIN_LOCK = 0x7465_6e61_6e74L;
+  static final long CHAIN_LOCK = 0x7465_6e61_6e74L;
 
   private final EntityManager em;
   private final Instance<RequestContext> request;

@@ -16,6 +16,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
+import io.tenantry.controlplane.audit.AuditAnchor;
+import io.tenantry.controlplane.audit.AuditAnchors;
 import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
@@ -56,6 +58,7 @@ class ConsoleAreasTest {
   @Inject TenantEndpoints endpoints;
   @Inject TenantService tenants;
   @Inject AuditLog audit;
+  @Inject AuditAnchors anchors;
 
   @TestHTTPResource("/")
   URL root;
@@ -238,6 +241,31 @@ class ConsoleAreasTest {
         .isEqualTo("must be an ISO-8601 instant like 2026-01-31T12:00:00Z");
     assertThat(find("#entries tbody").getText()).isEqualTo("No entries match.");
     assertCleanPage(browser);
+  }
+
+  @Test
+  void auditVerifyShowsRowsMissingAfterTheLastAnchor() {
+    fixtures.ready("one");
+    fixtures.ready("two");
+    long kept =
+        QuarkusTransaction.requiringNew()
+            .call(() -> AuditEntry.<AuditEntry>find("tenant", "one").firstResult().id);
+    AuditAnchor anchor = anchors.anchorHead().orElseThrow();
+    platform.sql(
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete",
+        "DELETE FROM audit_log WHERE id > " + kept,
+        "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete");
+    ConsoleSession.signInAs(browser, base(), platform.user(Role.ADMIN));
+    open("/console/audit", "Audit log");
+    find("#verify").click();
+
+    browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("chain-broken")));
+    assertThat(find("#chain-broken").getText())
+        .startsWith(
+            "The chain is broken at entry #"
+                + anchor.headId
+                + ": rows missing after anchor "
+                + anchor.seq);
   }
 
   @Test

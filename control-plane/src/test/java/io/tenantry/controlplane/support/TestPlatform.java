@@ -15,11 +15,15 @@ import io.tenantry.controlplane.users.UserService;
 import io.tenantry.crds.v1alpha1.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Test fixture: a clean platform, users of each role and access tokens minted with its key. */
 @ApplicationScoped
@@ -65,8 +69,10 @@ public class TestPlatform {
             });
     sql(
         "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate",
-        "TRUNCATE audit_log, idempotency_keys, tenants, refresh_tokens, recovery_codes,"
-            + " platform_users RESTART IDENTITY CASCADE",
+        "ALTER TABLE audit_anchors DISABLE TRIGGER audit_anchors_no_truncate",
+        "TRUNCATE audit_log, audit_anchors, idempotency_keys, tenants, refresh_tokens,"
+            + " recovery_codes, platform_users RESTART IDENTITY CASCADE",
+        "ALTER TABLE audit_anchors ENABLE TRIGGER audit_anchors_no_truncate",
         "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate");
     throttle.clear();
   }
@@ -87,9 +93,12 @@ public class TestPlatform {
                         }));
   }
 
-  /** Runs statements as the database owner, in one transaction. */
+  /**
+   * Runs statements as the database owner (the role Flyway migrates as), in one transaction: the
+   * app's own role may not disable triggers or truncate the audit log, as in production.
+   */
   public void sql(String... statements) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = ownerConnection();
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
@@ -97,6 +106,18 @@ public class TestPlatform {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private Connection ownerConnection() throws SQLException {
+    Config config = ConfigProvider.getConfig();
+    Optional<String> owner = config.getOptionalValue("quarkus.flyway.username", String.class);
+    if (owner.isEmpty()) {
+      return dataSource.getConnection();
+    }
+    return DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        owner.get(),
+        config.getOptionalValue("quarkus.flyway.password", String.class).orElse(""));
   }
 
   /** Rows in {@code table}. */
