@@ -11,8 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,17 +47,7 @@ public class UriLengthLimit {
       throw new IllegalStateException(
           "quarkus.http.limits.max-initial-line-length must exceed tenantry.http.max-uri-length");
     }
-    String rule = "must be at most " + maxUriLength + " characters";
-    Buffer refusal =
-        Buffer.buffer(
-            mapper.writeValueAsBytes(
-                new Problem(
-                    "https://tenantry.io/problems/uri-too-long",
-                    "Request target too long",
-                    414,
-                    "uri: " + rule,
-                    List.of(new Problem.FieldError("uri", rule)),
-                    Map.of())));
+    Buffer refusal = Buffer.buffer(mapper.writeValueAsBytes(Problem.uriTooLong(maxUriLength)));
     router
         .route()
         .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2)

@@ -69,6 +69,18 @@ public record Problem(
         Map.of());
   }
 
+  /** A 414 for a request target (path and query) longer than {@code maxLength} characters. */
+  public static Problem uriTooLong(int maxLength) {
+    String rule = "must be at most " + maxLength + " characters";
+    return new Problem(
+        TYPE_BASE + "uri-too-long",
+        "Request target too long",
+        414,
+        "uri: " + rule,
+        List.of(new FieldError("uri", rule)),
+        Map.of());
+  }
+
   /** This problem with one more extension member. */
   public Problem with(String name, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(extensions);
