@@ -10,6 +10,8 @@ import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -111,13 +113,31 @@ public class PlatformKeys {
     return previousPublicKeys.isEmpty() ? current : current + previousPublicKeys + "\n";
   }
 
+  /**
+   * The keys whose signatures are accepted now: the current one first, then the retired ones of
+   * {@value #PREVIOUS_PUBLIC_KEYS}, trusted until whoever rotates removes them (the overlap's end).
+   */
+  public List<PublicKey> trustedPublicKeys() {
+    String previous = previousPublicKeys;
+    List<PublicKey> trusted = new ArrayList<>();
+    trusted.add(publicKey());
+    if (!previous.isEmpty()) {
+      try {
+        trusted.addAll(Pem.publicKeys(previous));
+      } catch (InvalidKeyException e) {
+        LOG.errorf("ignored %s: it holds no valid public key (%s)", PREVIOUS_PUBLIC_KEYS, e);
+      }
+    }
+    return List.copyOf(trusted);
+  }
+
   /** The one algorithm this key signs with and its tokens are verified with. */
   public SignatureAlgorithm algorithm() {
     return algorithm;
   }
 
   /** Key type → JWS algorithm, as {@link KeyPairs} decides it for every module. */
-  static SignatureAlgorithm algorithmOf(PublicKey key) {
+  public static SignatureAlgorithm algorithmOf(PublicKey key) {
     try {
       return SignatureAlgorithm.fromAlgorithm(KeyPairs.jwsAlgorithm(key));
     } catch (InvalidKeyException e) {

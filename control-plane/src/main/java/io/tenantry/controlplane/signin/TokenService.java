@@ -10,7 +10,9 @@ import io.tenantry.controlplane.users.PlatformUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.security.PublicKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,30 +35,54 @@ public class TokenService {
     record Invalid() implements Rotation {}
   }
 
+  /** The verification settings for one set of trusted keys, kept until the keys change. */
+  private record Verifications(List<PublicKey> keys, List<JWTAuthContextInfo> each) {}
+
   private final PlatformKeys keys;
   private final AuthConfig config;
   private final JWTParser parser;
-  private final JWTAuthContextInfo verification;
+  private volatile Verifications verifications = new Verifications(List.of(), List.of());
 
   TokenService(PlatformKeys keys, AuthConfig config, JWTParser parser) {
     this.keys = keys;
     this.config = config;
     this.parser = parser;
-    this.verification = new JWTAuthContextInfo(keys.publicKey(), config.issuer());
-    verification.setExpectedAudience(Set.of(config.audience()));
-    // exactly the key's own algorithm: never "none", never HMAC keyed with the public key
-    verification.setSignatureAlgorithm(Set.of(keys.algorithm()));
-    verification.setClockSkew((int) config.clockSkew().toSeconds());
-    verification.setRequiredClaims(Set.of("sub", "exp", "iat"));
   }
 
-  /** The verified token, or empty when anything about it is wrong. */
+  /**
+   * The verified token, or empty when anything about it is wrong. A token signed by the current key
+   * or by a retired one still in its overlap ({@link PlatformKeys#trustedPublicKeys()}) is
+   * accepted, so a rotation signs no one out; once the retired key leaves the set, its tokens fail.
+   */
   public Optional<JsonWebToken> verify(String token) {
-    try {
-      return Optional.of(parser.parse(token, verification)).filter(this::plausibleTimes);
-    } catch (ParseException e) {
-      return Optional.empty();
+    for (JWTAuthContextInfo verification : verifications().each()) {
+      try {
+        return Optional.of(parser.parse(token, verification)).filter(this::plausibleTimes);
+      } catch (ParseException e) {
+        // not signed by this key (or not valid at all): the next key, if any, decides
+      }
     }
+    return Optional.empty();
+  }
+
+  private Verifications verifications() {
+    List<PublicKey> trusted = keys.trustedPublicKeys();
+    Verifications current = verifications;
+    if (!current.keys().equals(trusted)) {
+      current = new Verifications(trusted, trusted.stream().map(this::verificationFor).toList());
+      verifications = current;
+    }
+    return current;
+  }
+
+  private JWTAuthContextInfo verificationFor(PublicKey key) {
+    JWTAuthContextInfo verification = new JWTAuthContextInfo(key, config.issuer());
+    verification.setExpectedAudience(Set.of(config.audience()));
+    // exactly the key's own algorithm: never "none", never HMAC keyed with the public key
+    verification.setSignatureAlgorithm(Set.of(PlatformKeys.algorithmOf(key)));
+    verification.setClockSkew((int) config.clockSkew().toSeconds());
+    verification.setRequiredClaims(Set.of("sub", "exp", "iat"));
+    return verification;
   }
 
   /**

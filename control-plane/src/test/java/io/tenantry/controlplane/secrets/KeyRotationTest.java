@@ -1,6 +1,8 @@
 package io.tenantry.controlplane.secrets;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +22,7 @@ import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +40,7 @@ class KeyRotationTest {
 
   private static final String NAMESPACE = "tenantry-system";
   private static final String SECRET = "tenantry-platform-signing-key";
+  private static final String TENANTS = "/api/v1/platform/tenants";
 
   @Inject KubernetesClient client;
   @Inject PlatformKeys keys;
@@ -91,6 +95,34 @@ class KeyRotationTest {
         fixture.awaitEntitlements("acme", e -> !retiredSignature.equals(e.signature)).signature;
     assertThat(SignedEntitlements.verify(resigned, next.getPublic()).entitlements())
         .containsEntry("plan", "starter");
+  }
+
+  @Test
+  void anAdminTokenOfTheRetiredKeyIsAcceptedDuringTheOverlapAndRefusedAfterIt() throws Exception {
+    String retiredToken = platform.tokenFor(Role.ADMIN);
+    KeyPair next = KeyUtils.generateKeyPair(256, SignatureAlgorithm.ES256);
+    Map<String, String> rotated =
+        Map.of(
+            PlatformKeys.PRIVATE_KEY, Pem.encode(Pem.PRIVATE_KEY, next.getPrivate().getEncoded()),
+            PlatformKeys.PUBLIC_KEY, Pem.encode(Pem.PUBLIC_KEY, next.getPublic().getEncoded()));
+    Map<String, String> overlap = new HashMap<>(rotated);
+    overlap.put(PlatformKeys.PREVIOUS_PUBLIC_KEYS, original.get(PlatformKeys.PUBLIC_KEY));
+
+    store.write(SECRET, overlap);
+    keys.load();
+    given().auth().oauth2(retiredToken).get(TENANTS).then().statusCode(200);
+    given().auth().oauth2(platform.tokenFor(Role.ADMIN)).get(TENANTS).then().statusCode(200);
+
+    store.write(SECRET, rotated); // the overlap ends: the retired key leaves the set
+    keys.load();
+    given()
+        .auth()
+        .oauth2(retiredToken)
+        .get(TENANTS)
+        .then()
+        .statusCode(401)
+        .body("type", endsWith("invalid-token"));
+    given().auth().oauth2(platform.tokenFor(Role.ADMIN)).get(TENANTS).then().statusCode(200);
   }
 
   private String published() {
