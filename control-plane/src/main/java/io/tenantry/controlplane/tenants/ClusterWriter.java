@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import io.tenantry.crds.v1alpha1.DeletionPolicy;
@@ -68,6 +69,23 @@ public class ClusterWriter {
     executor.runAsync(() -> push(event.slug()));
   }
 
+  /**
+   * Pending pushes live in the database only, so a restart loses none; it also tries them again at
+   * once instead of waiting out a back-off the previous process may have stretched to its ceiling
+   * while the API server was unreachable.
+   */
+  void onStart(@Observes StartupEvent event) {
+    resumePending();
+  }
+
+  /** What a start runs: every pending push becomes due now. */
+  void resumePending() {
+    int due = store.resumePending();
+    if (due > 0) {
+      LOG.infof("%d pending Tenant writes carried over from before the start; retrying now", due);
+    }
+  }
+
   /** Each due tenant alone: one the cluster refuses waits out its own back-off, not the others'. */
   @Scheduled(every = "${tenantry.tenants.push-interval}", delayed = "1s")
   void retryPending() {
@@ -82,12 +100,16 @@ public class ClusterWriter {
         return;
       }
       try {
-        switch (tenant.state) {
-          case DELETING -> delete(tenant);
-          case ACTIVE, SUSPENDED -> apply(tenant);
-          default -> {}
-        }
-        store.pushed(slug, tenant.updatedAt);
+        Long generation =
+            switch (tenant.state) {
+              case DELETING -> {
+                delete(tenant);
+                yield null;
+              }
+              case ACTIVE, SUSPENDED -> apply(tenant);
+              default -> null;
+            };
+        store.pushed(slug, tenant.updatedAt, generation);
       } catch (KubernetesClientException e) {
         LOG.warnf("could not write Tenant %s yet (%s); will retry", slug, e.getMessage());
         store.pushFailed(slug, reason(e), backoff, Instant.now());
@@ -109,7 +131,8 @@ public class ClusterWriter {
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
-  private void apply(TenantRecord tenant) {
+  /** Creates or patches the Tenant; returns the generation the cluster gave the written spec. */
+  private Long apply(TenantRecord tenant) {
     var resources = client.resources(Tenant.class).withName(tenant.slug);
     Tenant existing = resources.get();
     if (existing == null) {
@@ -121,10 +144,12 @@ public class ClusterWriter {
               .addToLabels("app.kubernetes.io/managed-by", "tenantry-control-plane")
               .build());
       fresh.setSpec(specOf(tenant, new TenantSpec()));
-      client.resource(fresh).create();
-    } else {
-      resources.patch(PatchContext.of(PatchType.JSON), json.asJson(specPatch(tenant, existing)));
+      return client.resource(fresh).create().getMetadata().getGeneration();
     }
+    return resources
+        .patch(PatchContext.of(PatchType.JSON), json.asJson(specPatch(tenant, existing)))
+        .getMetadata()
+        .getGeneration();
   }
 
   /**

@@ -59,6 +59,10 @@ public class TenantRecord extends PanacheEntityBase {
   @Column(name = "push_next_attempt_at")
   public Instant pushNextAttemptAt;
 
+  /** metadata.generation of the Tenant as last written or adopted; older events are stale. */
+  @Column(name = "cluster_generation")
+  public Long clusterGeneration;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

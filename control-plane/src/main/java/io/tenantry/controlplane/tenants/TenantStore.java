@@ -66,11 +66,26 @@ public class TenantStore {
    * starts over either way, since the cluster accepted the write.
    */
   @Transactional
-  public void pushed(String slug, Instant seenUpdatedAt) {
+  public void pushed(String slug, Instant seenUpdatedAt, Long generation) {
     TenantRecord.update(
         "pushFailures = 0, pushError = null, pushNextAttemptAt = null where slug = ?1", slug);
+    if (generation != null) {
+      // never backwards: a slower push finishing last must not make older events look new
+      em.createNativeQuery(
+              "UPDATE tenants SET cluster_generation = GREATEST(COALESCE(cluster_generation, 0),"
+                  + " ?1) WHERE slug = ?2")
+          .setParameter(1, generation)
+          .setParameter(2, slug)
+          .executeUpdate();
+    }
     TenantRecord.update(
         "pushPending = false where slug = ?1 and updatedAt = ?2", slug, seenUpdatedAt);
+  }
+
+  /** Makes every pending push due now (its failure count stays); returns how many. */
+  @Transactional
+  public int resumePending() {
+    return TenantRecord.update("pushNextAttemptAt = null where pushPending = true");
   }
 
   /** Records a failed write and when to try again. */
@@ -153,7 +168,11 @@ public class TenantStore {
     if (tenant.state == LifecycleState.ORPHANED) {
       tenant.state = suspended(resource) ? LifecycleState.SUSPENDED : LifecycleState.ACTIVE;
     }
-    if (!tenant.pushPending && resource.getSpec() != null && isLive(tenant)) {
+    if (!tenant.pushPending
+        && resource.getSpec() != null
+        && isLive(tenant)
+        && newer(resource, tenant)) {
+      tenant.clusterGeneration = resource.getMetadata().getGeneration();
       Map<String, Object> changes = copySpec(resource.getSpec(), tenant);
       if (!changes.isEmpty()) {
         // The cluster's change wins (docs/contracts.md): audited, and pushed back so that the
@@ -163,6 +182,19 @@ public class TenantStore {
         push.request(tenant);
       }
     }
+  }
+
+  /**
+   * Whether the event's spec is newer than the one the platform last wrote or adopted. An event
+   * delivered late (a resync, a slow watch) may carry a spec older than the control plane's own
+   * latest write; adopting it would revert that write. Generation decides, as the API server bumps
+   * it on every spec change; without one on either side, the event counts as newer.
+   */
+  private static boolean newer(Tenant resource, TenantRecord tenant) {
+    Long generation = resource.getMetadata().getGeneration();
+    return generation == null
+        || tenant.clusterGeneration == null
+        || generation > tenant.clusterGeneration;
   }
 
   /** Tenants the platform believes exist but the cluster no longer has. */

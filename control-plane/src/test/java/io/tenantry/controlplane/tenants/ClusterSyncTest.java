@@ -44,6 +44,7 @@ class ClusterSyncTest {
   @Inject TestPlatform platform;
   @Inject KubernetesClient client;
   @Inject ClusterSync sync;
+  @Inject TenantStore store;
   @Inject LicensingFixture fixture;
 
   private String token;
@@ -136,6 +137,58 @@ class ClusterSyncTest {
                           .entitlements())
                   .containsEntry("plan", "professional");
             });
+  }
+
+  @Test
+  void aStaleClusterEventDoesNotRevertANewerControlPlaneWrite() {
+    create("acme"); // plan starter, pushed
+    fixture.awaitEntitlements("acme", e -> e.signature != null);
+    Tenant stale = client.resources(Tenant.class).withName("acme").get();
+    assertThat(stale.getSpec().plan.value()).isEqualTo("starter");
+
+    // the control plane's write, racing the event above that is still on its way
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"plan\":\"professional\"}")
+        .patch("/api/v1/platform/tenants/acme")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(CLUSTER)
+        .until(
+            () ->
+                "professional"
+                        .equals(
+                            client
+                                .resources(Tenant.class)
+                                .withName("acme")
+                                .get()
+                                .getSpec()
+                                .plan
+                                .value())
+                    && !(boolean)
+                        given()
+                            .auth()
+                            .oauth2(token)
+                            .get("/api/v1/platform/tenants/acme")
+                            .then()
+                            .extract()
+                            .path("push.pending"));
+    assertThat(client.resources(Tenant.class).withName("acme").get().getMetadata().getGeneration())
+        .isGreaterThan(stale.getMetadata().getGeneration());
+
+    store.mirror(stale); // the old event arrives last
+
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/platform/tenants/acme")
+        .then()
+        .body("plan", equalTo("professional"))
+        .body("push.pending", equalTo(false));
+    assertThat(AuditEntry.count("action", "tenant.changed-in-cluster")).isZero();
   }
 
   @Test
