@@ -52,6 +52,8 @@ class SearchFailuresTest {
   private static WireMockServer tenantApps;
 
   @Inject TestPlatform platform;
+  private static final int SLOW_TENANT_MILLIS = 6_000;
+
   @Inject TenantFixtures tenants;
   @Inject TenantEndpoints endpoints;
   @Inject MeterRegistry registry;
@@ -78,7 +80,7 @@ class SearchFailuresTest {
     answer("other", hits("o1", "John Other", 0.75));
     tenantApps.stubFor(
         get(urlPathEqualTo("/slow" + SEARCH))
-            .willReturn(aResponse().withFixedDelay(6_000).withBody("{\"hits\":[]}")));
+            .willReturn(aResponse().withFixedDelay(SLOW_TENANT_MILLIS).withBody("{\"hits\":[]}")));
     tenantApps.stubFor(
         get(urlPathEqualTo("/garbage" + SEARCH))
             .willReturn(
@@ -147,14 +149,22 @@ class SearchFailuresTest {
 
   @Test
   void slowAndUnreachableTenantsAreReportedWithinTheDeadlineBesideTheHitsOfTheRest() {
-    readyTenants("good", "slow", "closed");
+    readyTenants("good");
+    // a first search pays for connections and JIT; on a loaded machine that alone can outlast the
+    // per-tenant timeout of the good tenant, which is not what this test is about
+    search("{\"query\":\"john\"}");
+    readyTenants("slow", "closed");
     long fanOuts = registry.find(SearchMetrics.FANOUT).timer().count();
     double timeouts = count(SearchMetrics.TENANT_TIMEOUTS, "slow");
     double errors = count(SearchMetrics.TENANT_ERRORS, "closed");
 
     JsonPath result = search("{\"query\":\"john\"}");
 
-    assertThat(result.getLong("tookMs")).isLessThan(config.deadline().toMillis());
+    // answered at the deadline, not after the slow tenant (6 s): the margin only absorbs the
+    // scheduling delay of a loaded machine between the deadline and the answer being assembled
+    assertThat(result.getLong("tookMs"))
+        .isLessThan(config.deadline().plusSeconds(1).toMillis())
+        .isLessThan(SLOW_TENANT_MILLIS);
     assertThat(result.getBoolean("partial")).isTrue();
     assertThat(tenant(result, "slow")).containsEntry("status", "timeout");
     assertThat(tenant(result, "closed"))
