@@ -16,7 +16,7 @@ final class LocalDatabase implements AutoCloseable {
 
   /**
    * The control plane's own role on the embedded server: the admin user runs its migrations and
-   * owns the schema, this role gets the row rights they grant (as in production; V10).
+   * owns the schema, this role gets the row rights they grant (as in production; V12).
    */
   static final String CONTROL_PLANE_APP_ROLE = "tenantry_app";
 

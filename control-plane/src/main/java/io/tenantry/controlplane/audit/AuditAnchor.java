@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * The audit chain's head as it was at {@link #anchoredAt}, signed with the platform key. The app's
- * database role may only insert and read anchors (V10); the database refuses UPDATE and DELETE.
+ * database role may only insert and read anchors (V12); the database refuses UPDATE and DELETE.
  */
 @Entity
 @Table(name = "audit_anchors")
