@@ -68,6 +68,11 @@ final class LocalEnvironment {
     env.put("TENANTRY_OPERATOR_INGRESS_URL_SCHEME", "http");
     env.put("TENANTRY_OPERATOR_INGRESS_URL_PORT", Integer.toString(ingressPort));
     env.put("TENANTRY_OPERATOR_PLATFORM_PUBLIC_KEY", platformPublicKey);
+    // A rollout's soak reads each app's metrics by its Service name; here every Service name is
+    // served by the local ingress, on its port (port 8080 on loopback is the control plane).
+    env.put(
+        "TENANTRY_OPERATOR_ROLLOUT_SIGNALS_URL",
+        "http://tenant-app.tenant-{tenant}.svc.cluster.local:" + ingressPort + "/q/metrics");
     // One operator and an API server without authorization reviews: leader election (active in
     // the prod profile only) would refuse to start, so the operator runs in its own profile.
     env.put("QUARKUS_PROFILE", "local");

@@ -34,4 +34,14 @@ class LocalEnvironmentTest {
       assertThat(LocalEnvironment.operator(settings, database)).doesNotContainKey(AUTH);
     }
   }
+
+  @Test
+  void theOperatorReadsATenantAppsMetricsThroughTheLocalIngressNotTheControlPlanesPort() {
+    Map<String, String> env = LocalEnvironment.operatorInLocalCluster(18000, "key");
+
+    assertThat(env)
+        .containsEntry(
+            "TENANTRY_OPERATOR_ROLLOUT_SIGNALS_URL",
+            "http://tenant-app.tenant-{tenant}.svc.cluster.local:18000/q/metrics");
+  }
 }

@@ -117,7 +117,7 @@ public class RolloutReconciler implements Reconciler<Rollout> {
         new RolloutPlanner(
                 rollout,
                 release,
-                new CachedFleet(readSignalsOfSoakingTenants(rollout)),
+                new CachedFleet(context.getClient(), readSignalsOfSoakingTenants(rollout)),
                 Instant.now(),
                 config.rollout().updateTimeout(),
                 config.rollout().recheckInterval())
@@ -193,9 +193,11 @@ public class RolloutReconciler implements Reconciler<Rollout> {
   /** The planner's view of the fleet, read from this controller's informer caches. */
   private final class CachedFleet implements RolloutPlanner.Fleet {
 
+    private final KubernetesClient client;
     private final Map<String, Optional<Signals>> read;
 
-    CachedFleet(Map<String, Optional<Signals>> read) {
+    CachedFleet(KubernetesClient client, Map<String, Optional<Signals>> read) {
+      this.client = client;
       this.read = read;
     }
 
@@ -204,9 +206,16 @@ public class RolloutReconciler implements Reconciler<Rollout> {
       return tenants.list(t -> true).toList();
     }
 
+    /**
+     * From the cache; a miss is asked of the API server once, because the planner takes an absent
+     * tenant for a deleted one (and skips it for good) while a freshly started operator's cache may
+     * not hold every tenant yet.
+     */
     @Override
     public Optional<Tenant> tenant(String name) {
-      return tenants.get(new ResourceID(name));
+      return tenants
+          .get(new ResourceID(name))
+          .or(() -> Optional.ofNullable(client.resources(Tenant.class).withName(name).get()));
     }
 
     @Override

@@ -285,7 +285,9 @@ class RolloutReconcilerTest {
     harness.startOperator();
 
     Rollout done = awaitPhase(RolloutPhase.Completed);
-    assertThat(states(done)).containsOnly(TenantRolloutState.Succeeded);
+    assertThat(states(done))
+        .as("tenants with their reasons: %s", reasons(done))
+        .containsOnly(TenantRolloutState.Succeeded);
     assertThat(harness.tenantWritesSinceLastCall()).containsExactlyInAnyOrderElementsOf(slugs);
   }
 
@@ -405,6 +407,13 @@ class RolloutReconcilerTest {
     return rollout.getStatus().waves.stream()
         .flatMap(w -> w.tenants.stream())
         .map(t -> t.state)
+        .toList();
+  }
+
+  private static List<String> reasons(Rollout rollout) {
+    return rollout.getStatus().waves.stream()
+        .flatMap(w -> w.tenants.stream())
+        .map(t -> t.tenant + " " + t.state + " " + t.reason)
         .toList();
   }
 
