@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,7 +104,20 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (up to 15 s) until {@code condition} holds, e.g. {@code ExpectedConditions.…}. */
   public <T> T await(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .until(
+            d -> {
+              try {
+                return condition.apply(d);
+              } catch (WebDriverException e) {
+                // htmx replaced the node between finding and reading it; Chromium reports that as
+                // an inspector error rather than a stale element. Look again, as for a stale one.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
   }
 
   /** Runs {@code source} in the page and returns what it returns. */
