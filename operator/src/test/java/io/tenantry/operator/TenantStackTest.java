@@ -561,7 +561,11 @@ class TenantStackTest {
             () ->
                 assertThat(get(NetworkPolicy.class, ns, "allow-egress").getSpec().getEgress())
                     .hasSizeGreaterThan(1));
-    assertThat(metrics.driftReverted(tenant.slug())).isGreaterThan(revertedBefore);
+    // the counter moves just after the write returns, so a reader can see the write first
+    await()
+        .atMost(PROVISIONING)
+        .untilAsserted(
+            () -> assertThat(metrics.driftReverted(tenant.slug())).isGreaterThan(revertedBefore));
     await().atMost(PROVISIONING).until(() -> isolationVerified(tenant));
   }
 
