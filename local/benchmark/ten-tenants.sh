@@ -5,7 +5,12 @@
 # the create request to Ready with its URL answering; then the RSS of every tenant-app process,
 # their total, and the launcher's own RSS. Prints a markdown table. Stops the launcher at the end.
 #
-#   local/benchmark/ten-tenants.sh [--build] [--tenants N] [--port-offset K]
+#   local/benchmark/ten-tenants.sh [--build] [--tenants N] [--port-offset K] [--trace DIR]
+#
+# --trace DIR keeps the evidence of where the time goes: each tenant's request, Ready and
+# URL-answering times, the runner's and the app's log, the objects' creation times from the API
+# server, and CPU seconds per process (tenant apps, operator, control plane, launcher, PostgreSQL)
+# over the run; local/benchmark/stages.py turns it into a per-stage table.
 #
 # --build packages the operator, control plane, tenant app and launcher first (tests skipped;
 # MAVEN_REPO_LOCAL picks the Maven repository). Ports: the defaults (8000 ingress, 8080 control
@@ -15,13 +20,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/select-jdk >/dev/null
 
-tenants=10 offset=100 build=false
+tenants=10 offset=100 build=false trace=
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
     --tenants) tenants="$2"; shift ;;
     --port-offset) offset="$2"; shift ;;
-    *) echo "usage: $0 [--build] [--tenants N] [--port-offset K]" >&2; exit 2 ;;
+    --trace) trace=$(realpath -m "$2"); shift ;;
+    *) echo "usage: $0 [--build] [--tenants N] [--port-offset K] [--trace DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -65,20 +71,50 @@ token=$(curl -sf -H 'Content-Type: application/json' \
   -d "$(jq -n --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" \
   "$control_plane/api/v1/auth/login" | jq -r .accessToken)
 
+# CPU seconds so far (user + system, reaped children included) of the processes whose command
+# line matches $2, one line "<label> <pid> <start ticks since boot> <cpu ticks>" each.
+cpu_of() {
+  local label=$1 pid
+  for pid in $(pgrep -f "$2" || true); do
+    awk -v l="$label" -v p="$pid" '{ sub(/^.*\) /, ""); print l, p, $20, $12 + $13 + $14 + $15 }' \
+      "/proc/$pid/stat" 2>/dev/null || true
+  done
+}
+cpu_snapshot() {
+  {
+    cpu_of launcher "tenantry-local.jar"
+    cpu_of operator "operator/target/quarkus-app"
+    cpu_of control-plane "control-plane/target/quarkus-app"
+    cpu_of postgres "$home/postgres"
+    # PostgreSQL backends still open (the postmaster's reaped children are in its own figure)
+    for pm in $(pgrep -f "$home/postgres" || true); do
+      for child in $(pgrep -P "$pm" || true); do
+        awk -v p="$child" '{ sub(/^.*\) /, ""); print "postgres-child", p, $20, $12 + $13 }' \
+          "/proc/$child/stat" 2>/dev/null || true
+      done
+    done
+    cpu_of tenant-app "$home/pods"
+  } >"$1"
+}
+[ -n "$trace" ] && mkdir -p "$trace" && cpu_snapshot "$trace/cpu-before.txt"
+
 # Each tenant in its own background job: create, then poll until Ready and its URL answers.
 measure() {
-  local slug=$1 start url status
+  local slug=$1 start url status created ready=""
   start=$(now_ms)
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' \
     -d "{\"slug\":\"$slug\",\"displayName\":\"$slug\",\"plan\":\"free\",\"deletionPolicy\":\"Delete\"}" \
     "$control_plane/api/v1/platform/tenants")
   if [ "${status:0:1}" != 2 ]; then echo "$slug failed create:$status"; return; fi
+  created=$(now_ms)
   for _ in $(seq 1 1200); do
     url=$(curl -s -H "Authorization: Bearer $token" "$control_plane/api/v1/platform/tenants/$slug" \
       | jq -r 'select(.phase == "Ready") | .url // empty')
+    [ -n "$url" ] && [ -z "$ready" ] && ready=$(now_ms)
     if [ -n "$url" ] && curl -sf -o /dev/null "$url/q/health/ready"; then
       echo "$slug $(( $(now_ms) - start )) $url"
+      [ -n "$trace" ] && echo "$slug $start $created $ready $(now_ms)" >"$trace/client-$slug.txt"
       return
     fi
     sleep 0.25
@@ -92,6 +128,16 @@ for i in $(seq 1 "$tenants"); do
 done
 wait "${measuring[@]}"
 sleep 2 # let the tenant apps settle after their first requests
+if [ -n "$trace" ]; then
+  cpu_snapshot "$trace/cpu-after.txt"
+  awk '{print $1}' /proc/uptime >"$trace/uptime-after.txt"
+  date +%s%3N >"$trace/clock-after.txt"
+  cp -r "$home/logs" "$trace/logs"
+  cp "$home/launcher.out" "$trace/"
+  for kind in tenants namespaces secrets configmaps deployments services ingresses; do
+    kubectl --kubeconfig "$home/kubeconfig" get "$kind" -A -o json >"$trace/$kind.json" 2>/dev/null || true
+  done
+fi
 
 results=$(cat "$home"/tenant-*.result)
 if grep -q failed <<<"$results"; then

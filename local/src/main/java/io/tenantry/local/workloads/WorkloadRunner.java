@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -48,6 +47,7 @@ public final class WorkloadRunner implements AutoCloseable {
 
   private final PodStarter starter;
   private final Probes probes;
+  private final StatusWriter statuses;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   /** Set on the runner's thread when closing. */
@@ -65,6 +65,7 @@ public final class WorkloadRunner implements AutoCloseable {
     InformerConfigSource source = new InformerConfigSource();
     this.starter = new PodStarter(settings.images(), source, settings.extraEnvironment());
     this.probes = new Probes(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    this.statuses = new StatusWriter(client);
     source.secrets =
         inform(client.secrets().inAnyNamespace().inform(onChange(this::configChanged)));
     source.configMaps =
@@ -156,6 +157,9 @@ public final class WorkloadRunner implements AutoCloseable {
       }
       if (deployment != null) {
         writeStatus(deployment, null);
+      } else {
+        int slash = key.indexOf('/');
+        statuses.forget(key.substring(0, slash), key.substring(slash + 1));
       }
       return;
     }
@@ -206,9 +210,24 @@ public final class WorkloadRunner implements AutoCloseable {
   private void step(Deployment deployment, LocalPod pod) {
     Instant now = Instant.now();
     PodLifecycle.step(pod, deployment, starter, settings, now);
-    PodLifecycle.probe(pod, deployment, probes, now, result -> thread.execute(result));
+    PodLifecycle.probe(
+        pod, deployment, probes, now, result -> thread.execute(() -> afterProbe(result, pod)));
     publish(pod.namespace);
     writeStatus(deployment, pod);
+  }
+
+  /**
+   * A probe's outcome acts at once, as the kubelet's status manager does: a passed startup probe
+   * sends the first readiness probe now, and a readiness change reaches the ingress and the
+   * Deployment's status now, rather than on the next pass up to half a second later.
+   */
+  private void afterProbe(Runnable result, LocalPod pod) {
+    result.run();
+    String key = pod.namespace + "/" + pod.deployment;
+    Deployment deployment = deployments.getStore().getByKey(key);
+    if (!closed && pods.get(key) == pod && deployment != null) {
+      step(deployment, pod);
+    }
   }
 
   private void publish(String namespace) {
@@ -221,25 +240,7 @@ public final class WorkloadRunner implements AutoCloseable {
   }
 
   private void writeStatus(Deployment deployment, LocalPod pod) {
-    DeploymentStatus next = DeploymentStatuses.of(deployment, pod, Instant.now());
-    if (DeploymentStatuses.same(deployment.getStatus(), next)) {
-      return;
-    }
-    try {
-      client
-          .apps()
-          .deployments()
-          .inNamespace(deployment.getMetadata().getNamespace())
-          .withName(deployment.getMetadata().getName())
-          .editStatus(
-              current -> {
-                current.setStatus(next);
-                return current;
-              });
-    } catch (RuntimeException e) {
-      // Gone meanwhile, or a conflict: the next pass writes it again.
-      LOG.fine(() -> "status of " + deployment.getMetadata().getName() + ": " + e.getMessage());
-    }
+    statuses.write(deployment, DeploymentStatuses.of(deployment, pod, Instant.now()));
   }
 
   @Override
@@ -251,6 +252,7 @@ public final class WorkloadRunner implements AutoCloseable {
       LOG.log(Level.WARNING, "could not stop every tenant app in time; killing them", e);
     }
     thread.shutdownNow();
+    statuses.close();
     // Whatever is left (the runner's thread was busy): no process may outlive the launcher.
     List.copyOf(pods.values())
         .forEach(
