@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * Deployment's replica as a local process ({@link PodStarter}), keeps it as declared (restarts on a
  * template change, a crash with back-off, a failing liveness probe; stops on replicas 0 or when the
  * Deployment or its namespace goes), projects changed Secrets and ConfigMaps into its volumes, and
- * writes the Deployment's status back. Everything that changes pods runs on one thread.
+ * writes the Deployment's status back. Everything that changes pods runs on one thread; status
+ * writes leave it ({@link StatusWriter}), so that a slow API server never delays a launch.
  */
 public final class WorkloadRunner implements AutoCloseable {
 
