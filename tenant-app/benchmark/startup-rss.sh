@@ -127,10 +127,12 @@ start_app() { # <log> <extra jvm options...>: sets pid and ready_ms (launch -> r
     TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
       exec "$java" $jvm_opts "$@" -jar quarkus-run.jar >"$log" 2>&1) &
   pid=$!
-  ready_ms=timeout
+  ready_ms=timeout ready_cpu=-
   for _ in $(seq 1 3000); do
     if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then
       ready_ms=$((($(date +%s%N) - t0) / 1000000))
+      # CPU seconds (user + system) the JVM spent to get there: far less load-sensitive than time
+      ready_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")
       break
     fi
     sleep 0.02
@@ -148,7 +150,7 @@ for run in $(seq 1 "$runs"); do
   log="$work/run-$run.log"
   start_app "$log"
   started=$(grep -o "started in [0-9.]*s" "$log" || echo "did not start")
-  echo "run $run: launch -> ready ${ready_ms} ms (Quarkus: $started; load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "run $run: launch -> ready ${ready_ms} ms, ${ready_cpu} CPU s (Quarkus: $started; load $(cut -d' ' -f1 /proc/loadavg))"
   probe_while_idle "$idle"
   echo "       idle before work (${idle}s, probes): $(rss)"
   work_as_staff
