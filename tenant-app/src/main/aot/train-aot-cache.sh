@@ -57,7 +57,7 @@ port=${AOT_TRAINING_PORT:-18099}
 
 build_jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p')
 build_vendor=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.vendor\.version = //p')
-if [[ $build_jdk != "$image_jdk"* || $build_vendor != Temurin-* ]]; then
+if [[ ${build_jdk%%-*} != "$image_jdk" || $build_vendor != Temurin-* ]]; then
   echo "AOT cache: REFUSED. The build JDK is $build_vendor $build_jdk; the image runs Temurin" \
     "$image_jdk. A cache is only accepted by the JVM build that wrote it: build with that JDK," \
     "or change the base image and tenantry.aot.image-jdk together." >&2
