@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Start-up time and memory of the packaged tenant app, measured as production runs it; results
 # are recorded in docs/benchmarks.md. Needs a built app (./mvnw -pl tenant-app -am package
-# -DskipTests) and psql access to the local PostgreSQL.
+# -DskipTests -Paot, which trains the AOT cache) and psql access to the local PostgreSQL.
 #
 #   tenant-app/benchmark/startup-rss.sh [runs] [idle-seconds]
+#   (PORT and DB choose the port and the scratch database, to run two variants side by side)
 #
 # What the image ships is what is measured: the JVM options of quarkus.jib.jvm-arguments in
-# application.properties (JVM_OPTS overrides them) and no AOT cache, because the image has none.
-# AOT=on adds a JDK 25 AOT cache (JEP 483/514) trained on a restart, for comparison only; it is
-# not a shipped configuration (the cache must be trained by the image's own JDK).
-#
+# application.properties (JVM_OPTS overrides them), the environment variables of
+# quarkus.jib.environment-variables.*, and the AOT cache the build trained for the image
+# (target/quarkus-app/app.aot, from `package -Paot`; src/main/aot/train-aot-cache.sh), named by
+# the shipped -XX:AOTCache=app.aot. Without that cache the script stops: the image would not start
+# the same way. AOT=off leaves the cache out, for comparison only.
+# NMT=on adds native memory tracking and prints its summary after the steady reading (diagnosis
+# only: tracking costs memory itself).
 # Start-up is the time from launching `java` to the readiness probe (/q/health/ready) first
 # answering 200, polled every 20 ms as an eager kubelet would; Quarkus' own "started in" (which
 # leaves out JVM launch) is printed beside it. During every idle period a prober calls the
@@ -29,11 +33,24 @@ idle=${2:-20}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 shipped=$(sed -n 's/^quarkus\.jib\.jvm-arguments=//p' src/main/resources/application.properties | tr ',' ' ')
 jvm_opts=${JVM_OPTS:-$shipped}
-port=18086
-db=tenant_startup_bench
+# the image's environment (quarkus.jib.environment-variables.NAME=value), exported to the app
+while IFS='=' read -r name value; do
+  [[ -n $name ]] && export "$name=$value"
+done < <(sed -n 's/^quarkus\.jib\.environment-variables\.//p' src/main/resources/application.properties)
+if [[ ${AOT:-on} == off ]]; then
+  jvm_opts=$(tr ' ' '\n' <<<"$jvm_opts" | grep -v '^-XX:AOTCache=' | tr '\n' ' ')
+elif [[ $jvm_opts == *-XX:AOTCache=app.aot* && ! -f target/quarkus-app/app.aot ]]; then
+  echo "The shipped options name app.aot but target/quarkus-app has none: build with" \
+    "./mvnw -pl tenant-app -am package -DskipTests -Paot (or run with AOT=off)" >&2
+  exit 1
+fi
+[[ ${NMT:-off} == on ]] && jvm_opts="$jvm_opts -XX:NativeMemoryTracking=summary"
+port=${PORT:-18086}
+db=${DB:-tenant_startup_bench}
 work=$(mktemp -d)
-# a copy, so that a rebuild while this runs changes neither the jars nor the AOT cache
-cp -r target/quarkus-app "$work/app"
+# a copy, so that a rebuild while this runs changes neither the jars nor the AOT cache; -a keeps
+# the modification times the cache was trained with, as the image does
+cp -a target/quarkus-app "$work/app"
 app=$work/app
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 mkdir -p "$work/entitlements"
@@ -110,60 +127,41 @@ start_app() { # <log> <extra jvm options...>: sets pid and ready_ms (launch -> r
     TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
       exec "$java" $jvm_opts "$@" -jar quarkus-run.jar >"$log" 2>&1) &
   pid=$!
-  ready_ms=timeout
+  ready_ms=timeout ready_cpu=-
   for _ in $(seq 1 3000); do
     if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then
       ready_ms=$((($(date +%s%N) - t0) / 1000000))
+      # CPU seconds (user + system) the JVM spent to get there: far less load-sensitive than time
+      ready_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")
       break
     fi
     sleep 0.02
   done
 }
 
-aot_opts=()
-if [[ ${AOT:-off} == on ]] && "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then
-  # the first start migrates the database and invites the first administrator; training on a
-  # restart records only what every later start loads (~2 MiB less RSS)
-  start_app "$work/first-start.log"
-  kill "$pid"
-  wait "$pid" || true
-  start_app "$work/training.log" -XX:AOTCacheOutput=app.aot \
-    -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
-  [[ ${AOT_TRAINING:-startup} == requests ]] && requests=5 || requests=0
-  for _ in $(seq 1 $requests); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/q/health"
-    curl -s -o /dev/null "http://127.0.0.1:$port/internal/v1/search?q=training"
-    curl -s -o /dev/null -H 'Content-Type: application/json' \
-      -d '{"email":"nobody@bench.test","password":"not-the-password"}' \
-      "http://127.0.0.1:$port/api/v1/auth/login"
-  done
-  kill "$pid"
-  wait "$pid" || true # the cache is written as the JVM exits
-  grep -q "AOTCache creation is complete" "$work/training.log" || {
-    cat "$work/training.log"
-    exit 1
-  }
-  # mapped at its recorded address, the cache stays clean, file-backed and shareable
-  aot_opts=(-XX:AOTCache=app.aot -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
-fi
-
-if ((${#aot_opts[@]} == 0)); then # the first start migrates; it is not measured
-  start_app "$work/first-start.log"
-  kill "$pid"
-  wait "$pid" || true
-fi
-echo "java: $("$java" -version 2>&1 | head -1); opts: $jvm_opts ${aot_opts[*]}"
+# the first start migrates; it is not measured
+start_app "$work/first-start.log"
+kill "$pid"
+wait "$pid" || true
+echo "java: $("$java" -version 2>&1 | head -1); opts: $jvm_opts"
+echo "env: $(sed -n 's/^quarkus\.jib\.environment-variables\.//p' src/main/resources/application.properties | tr '\n' ' ')"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$runs"); do
   log="$work/run-$run.log"
-  start_app "$log" "${aot_opts[@]}"
+  start_app "$log"
   started=$(grep -o "started in [0-9.]*s" "$log" || echo "did not start")
-  echo "run $run: launch -> ready ${ready_ms} ms (Quarkus: $started; load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "run $run: launch -> ready ${ready_ms} ms, ${ready_cpu} CPU s (Quarkus: $started; load $(cut -d' ' -f1 /proc/loadavg))"
   probe_while_idle "$idle"
   echo "       idle before work (${idle}s, probes): $(rss)"
   work_as_staff
   probe_while_idle $((3 * idle))
   echo "       steady after work ($((3 * idle))s, probes): $(rss)(load $(cut -d' ' -f1 /proc/loadavg))"
+  if [[ ${NMT:-off} == on ]]; then
+    "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd" "$pid" VM.native_memory summary |
+      grep -E '^(Total|-)|committed=' | grep -E 'Total|^-' | sed 's/^/       /'
+    grep -E '^(Rss|Anonymous|Shared|Private)' "/proc/$pid/smaps_rollup" | tr -s ' ' | tr '\n' ' ' | sed 's/^/       /'
+    echo " threads: $(ls /proc/$pid/task | wc -l)"
+  fi
   kill "$pid"
   wait "$pid" || true
 done
