@@ -84,6 +84,11 @@ final class LocalCluster implements AutoCloseable {
   static RunnerSettings runnerSettings(LocalSettings settings) {
     LocalApp tenantApp =
         LocalApp.of(settings.repository().resolve("tenant-app/target/quarkus-app"));
+    if (tenantApp.withoutAotCache()) {
+      Progress.step(
+          "tenant apps start without the AOT cache their image ships"
+              + " (build with -Paot to train it: slower starts, same behaviour)");
+    }
     Map<String, LocalApp> images = new HashMap<>();
     TENANT_APP_IMAGES.forEach(image -> images.put(image, tenantApp));
     // Demo data on request: the admin-only endpoint exists in local runs (never in a cluster).

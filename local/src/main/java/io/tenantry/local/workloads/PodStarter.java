@@ -47,9 +47,11 @@ final class PodStarter {
     pod.mounts =
         PodVolumes.project(spec, container.getVolumeMounts(), pod.namespace, pod.dir, source);
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(command(app, pod));
+    ProcessBuilder builder =
+        new ProcessBuilder(command(app, pod)).directory(app.workingDirectory().toFile());
     builder.environment().clear();
     copy(builder.environment(), "PATH", "LANG", "HOME", "TZ");
+    builder.environment().putAll(app.environment());
     env.forEach((key, value) -> builder.environment().put(key, rewrite(value, pod.mounts)));
     builder.environment().putAll(extraEnvironment);
     builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -80,7 +82,8 @@ final class PodStarter {
     Files.createDirectories(tmp);
     command.add("-Djava.io.tmpdir=" + tmp);
     command.add("-jar");
-    command.add(app.jar().toString());
+    // as the image runs it, from the jar's own folder: the AOT cache was trained that way
+    command.add(app.jar().getFileName().toString());
     return command;
   }
 
