@@ -11,6 +11,8 @@ import io.restassured.specification.RequestSpecification;
 import io.tenantry.controlplane.audit.AuditResource;
 import io.tenantry.controlplane.flags.FlagResource;
 import io.tenantry.controlplane.flags.TenantFlagResource;
+import io.tenantry.controlplane.invitations.InvitationAcceptResource;
+import io.tenantry.controlplane.invitations.InvitationResource;
 import io.tenantry.controlplane.licensing.LicenseResource;
 import io.tenantry.controlplane.licensing.LicensesResource;
 import io.tenantry.controlplane.licensing.UsageResource;
@@ -64,6 +66,8 @@ class PermissionMatrixTest {
   private static final String FLAG_BODY = "{\"enabled\":true}";
   private static final String USER_BODY =
       "{\"email\":\"u-%s@test.io\",\"password\":\"a long enough password\",\"role\":\"support\"}";
+
+  private static final String INVITATION_BODY = "{\"email\":\"i-%s@test.io\",\"role\":\"support\"}";
 
   /** The table: every endpoint that needs a token, and what it needs. */
   static final List<Endpoint> ENDPOINTS =
@@ -127,6 +131,24 @@ class PermissionMatrixTest {
               "/api/v1/platform/users/{id}",
               "/api/v1/platform/users/" + UUID.randomUUID(),
               "{\"enabled\":true}",
+              Permissions.USERS_WRITE),
+          new Endpoint(
+              "GET",
+              "/api/v1/platform/users/invitations",
+              "/api/v1/platform/users/invitations",
+              null,
+              Permissions.USERS_READ),
+          new Endpoint(
+              "POST",
+              "/api/v1/platform/users/invitations",
+              "/api/v1/platform/users/invitations",
+              INVITATION_BODY,
+              Permissions.USERS_WRITE),
+          new Endpoint(
+              "DELETE",
+              "/api/v1/platform/users/invitations/{id}",
+              "/api/v1/platform/users/invitations/" + UUID.randomUUID(),
+              null,
               Permissions.USERS_WRITE),
           new Endpoint(
               "DELETE",
@@ -309,6 +331,8 @@ class PermissionMatrixTest {
       List.of(
           TenantResource.class,
           UserResource.class,
+          InvitationResource.class,
+          InvitationAcceptResource.class,
           MfaResetResource.class,
           AuditResource.class,
           AuthResource.class,

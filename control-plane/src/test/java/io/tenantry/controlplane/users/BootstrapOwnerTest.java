@@ -2,8 +2,11 @@ package io.tenantry.controlplane.users;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -89,6 +92,66 @@ class BootstrapOwnerTest {
     login(Map.of("email", bootstrapConfig.ownerEmail(), "password", NEW_PASSWORD))
         .statusCode(200)
         .body("passwordChangeRequired", equalTo(false));
+  }
+
+  /**
+   * The console's flow over the API: after the forced password change, the new token enrols MFA and
+   * the account then needs the second factor to sign in.
+   */
+  @Test
+  void theFirstOwnerEnrolsMfaWithTheTokenThePasswordChangeReturned() throws Exception {
+    BootstrapFixture.Credentials first = new BootstrapFixture(bootstrap, bootstrapConfig).start();
+    String access =
+        login(Map.of("email", first.email(), "password", first.password()))
+            .statusCode(200)
+            .extract()
+            .path("accessToken");
+    String changed =
+        given()
+            .auth()
+            .oauth2(access)
+            .contentType(ContentType.JSON)
+            .body(Map.of("currentPassword", first.password(), "newPassword", NEW_PASSWORD))
+            .post("/api/v1/auth/password")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("accessToken");
+
+    String secret =
+        given()
+            .auth()
+            .oauth2(changed)
+            .post("/api/v1/auth/mfa/enrol")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("secret");
+    long step = Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30);
+    given()
+        .auth()
+        .oauth2(changed)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", new DefaultCodeGenerator().generate(secret, step)))
+        .post("/api/v1/auth/mfa/confirm")
+        .then()
+        .statusCode(200)
+        .body("recoveryCodes", hasSize(10));
+
+    me(changed).body("mfa", equalTo(true)).body("passwordChangeRequired", equalTo(false));
+    login(Map.of("email", first.email(), "password", NEW_PASSWORD))
+        .statusCode(401)
+        .body("type", endsWith("/mfa-required"));
+    // The confirmation spent this step's code; the app's next one is within the window.
+    login(
+            Map.of(
+                "email",
+                first.email(),
+                "password",
+                NEW_PASSWORD,
+                "totpCode",
+                new DefaultCodeGenerator().generate(secret, step + 1)))
+        .statusCode(200);
   }
 
   private static ValidatableResponse me(String access) {
