@@ -177,7 +177,8 @@ class ConsoleAccountTest {
     awaitPage(browser, "Sign in");
     ConsoleSession.signIn(browser, base(), admin.email, TestPlatform.PASSWORD, null);
     awaitPage(browser, "Two-factor sign-in");
-    assertThat(find("#mfa-required").getText()).contains("An owner reset your two-factor sign-in");
+    assertThat(find("#mfa-required").getText())
+        .contains("Your account must use two-factor sign-in");
     browser.open(base() + "/console/tenants");
     awaitPage(browser, "Two-factor sign-in");
     assertCleanPage(browser);
