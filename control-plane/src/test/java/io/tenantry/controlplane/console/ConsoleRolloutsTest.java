@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -137,6 +138,11 @@ class ConsoleRolloutsTest {
     ConsoleSession.signInAs(browser, base(), platform.user(Role.ADMIN));
     openRollout();
 
+    // The page follows the rollout live; to click on what it showed a moment ago, as a user
+    // does whose click crosses the update, hold back the next live update (a documented,
+    // cancellable event of the htmx SSE extension).
+    browser.script(
+        "document.body.addEventListener('htmx:sseBeforeMessage', e => e.preventDefault())");
     fixtures.status("to-2", RolloutFixtures.completed());
     find("#pause").click();
 
@@ -167,5 +173,59 @@ class ConsoleRolloutsTest {
         .then()
         .statusCode(403);
     assertThat(fixtures.live("to-2").getSpec().isPaused()).isFalse();
+  }
+
+  /** Marks the loaded document; a reload would lose the mark. */
+  private void markDocument() {
+    browser.script("document.documentElement.dataset.loadedOnce = 'yes'");
+  }
+
+  private boolean sameDocument() {
+    return "yes".equals(browser.script("return document.documentElement.dataset.loadedOnce"));
+  }
+
+  @Test
+  void theOpenPageShowsATenantTurningHealthyAndPromotesFromTheKeyboard() {
+    fixtures.status("to-2", RolloutFixtures.canaryRunning());
+    ConsoleSession.signInAs(browser, base(), platform.user(Role.ADMIN));
+    openRollout();
+    markDocument();
+    assertThat(present("#promote")).isFalse();
+
+    fixtures.status("to-2", RolloutFixtures.waitingForPromotion());
+
+    browser.await(ExpectedConditions.textToBe(By.cssSelector("#tenant-bravo .state"), "Succeeded"));
+    browser.await(ExpectedConditions.textToBe(By.id("progress"), "2/3"));
+    browser.await(ExpectedConditions.textToBe(By.id("phase"), "WaitingForPromotion"));
+    browser.await(ExpectedConditions.presenceOfElementLocated(By.id("promote")));
+    assertThat(find("#wave-canary-phase").getText()).startsWith("Succeeded");
+    assertThat(find("#current-wave").getText()).isEqualTo("rest");
+    assertThat(sameDocument()).isTrue();
+    assertCleanPage(browser);
+
+    find("#promote").sendKeys(Keys.ENTER);
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id("promote")));
+    assertThat(fixtures.live("to-2").getSpec().promotedThroughIndex()).isEqualTo(1);
+  }
+
+  @Test
+  void supportWatchesTheRolloutHaltLiveAndIsOfferedNothing() {
+    fixtures.status("to-2", RolloutFixtures.canaryRunning());
+    ConsoleSession.signInAs(browser, base(), platform.user(Role.SUPPORT));
+    openRollout();
+    markDocument();
+
+    fixtures.status("to-2", RolloutFixtures.canaryHalted());
+
+    browser.await(ExpectedConditions.textToBe(By.id("phase"), "Halted"));
+    browser.await(
+        ExpectedConditions.textToBe(By.cssSelector("#tenant-bravo .state"), "RolledBack"));
+    assertThat(find("#tenant-bravo .reason").getText()).isEqualTo("ErrorRatio");
+    assertThat(find("#failed").getText()).isEqualTo("1, 1 rolled back");
+    assertThat(find("#conditions").getText()).contains("BudgetExceeded", "failed tenants: bravo");
+    assertThat(present("#rollout-actions")).isFalse();
+    assertThat(present("button#pause")).isFalse();
+    assertThat(sameDocument()).isTrue();
+    assertCleanPage(browser);
   }
 }
