@@ -34,7 +34,12 @@ public class BearerAuthenticator implements Authenticator {
     if (user == null || !user.enabled) {
       throw ProblemException.unauthorized("account-disabled", "the account is disabled");
     }
-    return new Caller(user.id, user.email, user.roleEnum(), user.mfaEnrolmentRequired);
+    return new Caller(
+        user.id,
+        user.email,
+        user.roleEnum(),
+        user.passwordChangeRequired,
+        user.mfaEnrolmentRequired);
   }
 
   private static UUID parseId(String subject) {
