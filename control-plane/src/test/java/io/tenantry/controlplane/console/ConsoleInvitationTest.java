@@ -114,10 +114,17 @@ class ConsoleInvitationTest {
     assertCleanPage(browser);
     browser.screenshot("console-invitation");
 
-    find("#invitation-form #password").sendKeys("aaaaaaaaaaaa");
+    find("#invitation-form #password").sendKeys("too short");
     find("#invitation-form button[type=submit]").click();
     browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
-    assertThat(find("#password-error").getText()).isEqualTo("is too common or too simple to guess");
+    assertThat(find("#password-error").getText())
+        .isEqualTo("must be at least 12 characters and at most 1024");
+
+    find("#invitation-form #password").sendKeys("aaaaaaaaaaaa");
+    find("#invitation-form button[type=submit]").click();
+    browser.await(
+        ExpectedConditions.textToBe(
+            By.id("password-error"), "is too common or too simple to guess"));
     assertCleanPage(browser);
 
     find("#invitation-form #password").sendKeys(INVITEE_PASSWORD);
