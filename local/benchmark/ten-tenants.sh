@@ -70,6 +70,11 @@ password=$(sed -n 's/^password=//p' "$home/bootstrap-owner.txt")
 token=$(curl -sf -H 'Content-Type: application/json' \
   -d "$(jq -n --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" \
   "$control_plane/api/v1/auth/login" | jq -r .accessToken)
+# The one-time password opens nothing but its own change (403 password-change-required).
+token=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "$(jq -n --arg c "$password" --arg n "$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')" \
+    '{currentPassword: $c, newPassword: $n}')" \
+  "$control_plane/api/v1/auth/password" | jq -r .accessToken)
 
 # CPU seconds so far (user + system, reaped children included) of the processes whose command
 # line matches $2, one line "<label> <pid> <start ticks since boot> <cpu ticks>" each.

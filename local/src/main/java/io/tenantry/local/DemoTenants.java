@@ -3,7 +3,10 @@ package io.tenantry.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +14,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * {@code --demo N}: N tenants created through the control plane's API as its owner would, each
  * filled with demo data by its first staff admin once it is Ready. The admin's password from the
  * operator is one-time (the tenant app refuses everything else until it is changed), so the demo
- * changes it first, to a new random one the summary prints.
+ * changes it first, to a new random one the summary prints; likewise the platform owner's.
  */
 final class DemoTenants {
 
@@ -50,7 +54,7 @@ final class DemoTenants {
       throw new IllegalStateException("--demo needs the embedded Kubernetes API (no kube context)");
     }
     PlatformApi owner =
-        PlatformApi.signInAsOwner(
+        ownerWithAChosenPassword(
             platform.controlPlane().url(), platform.settings().bootstrapCredentials());
     List<String> slugs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -74,6 +78,33 @@ final class DemoTenants {
       created.add(new Created(slug, url, "Ready", admin));
     }
     return created;
+  }
+
+  /**
+   * Signs in as the first owner. With the one-time password the control plane refuses everything
+   * but choosing one's own, so the demo chooses a new random one, as for each tenant's admin, and
+   * writes it to the credentials file in place of the one-time one (for the summary, the README's
+   * curl lines and the console).
+   */
+  static PlatformApi ownerWithAChosenPassword(String url, Path credentials) throws IOException {
+    Properties file = PlatformApi.ownerCredentials(credentials);
+    String email = file.getProperty("email");
+    String oneTime = file.getProperty("password");
+    PlatformApi owner = PlatformApi.signIn(url, email, oneTime);
+    if (!owner.passwordChangeRequired()) {
+      return owner;
+    }
+    String chosen = randomPassword();
+    PlatformApi changed = owner.changeOwnPassword(oneTime, chosen);
+    // Written over the existing file, which keeps its owner-only permissions.
+    Files.writeString(
+        credentials,
+        "email="
+            + email
+            + "\npassword="
+            + chosen
+            + "\n# Chosen by bin/run-local --demo in place of the one-time password.\n");
+    return changed;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.tenantry.local;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,13 @@ public final class LocalPlatform implements AutoCloseable {
    */
   private static final List<Logger> QUIET =
       List.of(Logger.getLogger("io.zonky"), Logger.getLogger("io.fabric8"));
+
+  /**
+   * Held too, one level higher: the client warns at each first use of a v1alpha1 resource that the
+   * version is unstable, which our own CRDs are on purpose. Other fabric8 warnings still show.
+   */
+  private static final Logger UNSTABLE_VERSION_NOTES =
+      Logger.getLogger(VersionUsageUtils.class.getName());
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch exited = new CountDownLatch(1);
@@ -72,10 +80,16 @@ public final class LocalPlatform implements AutoCloseable {
     System.exit(1);
   }
 
-  /** Starts everything; {@code extraControlPlaneEnv} is for tests (a known owner password). */
-  void start(LocalSettings settings, Map<String, String> extraControlPlaneEnv) throws Exception {
+  /** Keeps the libraries' routine notes out of the launcher's own progress lines. */
+  static void quietenLibraries() {
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
     QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+    UNSTABLE_VERSION_NOTES.setLevel(Level.SEVERE);
+  }
+
+  /** Starts everything; {@code extraControlPlaneEnv} is for tests (a known owner password). */
+  void start(LocalSettings settings, Map<String, String> extraControlPlaneEnv) throws Exception {
+    quietenLibraries();
     this.settings = settings;
     Progress.step("starting PostgreSQL");
     database = track(LocalDatabase.start(settings));

@@ -42,7 +42,7 @@ final class LocalSummary {
           kubeconfig      %s
                           kubectl --kubeconfig %s apply -f deploy/examples/tenant-acme.yaml
                           kubectl --kubeconfig %s get tnt
-          first owner     credentials in %s (one-time password; change it after login)
+          first owner     credentials in %s (%s)
           logs            %s
         %s"""
         .formatted(
@@ -60,6 +60,9 @@ final class LocalSummary {
             kubeconfig,
             kubeconfig,
             settings.bootstrapCredentials(),
+            demo.isEmpty()
+                ? "one-time password; change it after login"
+                : "the demo's password, chosen in place of the one-time one",
             settings.logs(),
             tenants(platform.client(), demo));
   }

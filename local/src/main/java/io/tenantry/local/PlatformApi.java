@@ -29,10 +29,12 @@ final class PlatformApi {
 
   private final String baseUrl;
   private final String token;
+  private final boolean passwordChangeRequired;
 
-  private PlatformApi(String baseUrl, String token) {
+  private PlatformApi(String baseUrl, String token, boolean passwordChangeRequired) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.passwordChangeRequired = passwordChangeRequired;
   }
 
   /** Signs in at {@code baseUrl} (a control plane or a tenant app) with email and password. */
@@ -47,21 +49,53 @@ final class PlatformApi {
     if (answer.status() != 200) {
       throw new IllegalStateException("sign-in at " + baseUrl + " answered " + answer.status());
     }
-    return new PlatformApi(baseUrl, answer.body().get("accessToken").asText());
+    return signedIn(baseUrl, answer.body());
+  }
+
+  private static PlatformApi signedIn(String baseUrl, JsonNode tokens) {
+    return new PlatformApi(
+        baseUrl,
+        tokens.get("accessToken").asText(),
+        tokens.path("passwordChangeRequired").asBoolean(false));
   }
 
   /** Signs in to the control plane as the bootstrap owner, from its credentials file. */
   static PlatformApi signInAsOwner(String baseUrl, Path credentials) throws IOException {
+    Properties file = ownerCredentials(credentials);
+    return signIn(baseUrl, file.getProperty("email"), file.getProperty("password"));
+  }
+
+  /** The bootstrap owner's {@code email} and {@code password}, as the control plane wrote them. */
+  static Properties ownerCredentials(Path credentials) throws IOException {
     Properties file = new Properties();
     try (var reader = Files.newBufferedReader(credentials)) {
       file.load(reader);
     }
-    return signIn(baseUrl, file.getProperty("email"), file.getProperty("password"));
+    return file;
+  }
+
+  /** The password is one the user did not choose: the API takes nothing else until it changes. */
+  boolean passwordChangeRequired() {
+    return passwordChangeRequired;
+  }
+
+  /**
+   * Changes the signed-in control plane user's own password; the API signed in afresh, as the
+   * change answers with a new token pair.
+   */
+  PlatformApi changeOwnPassword(String current, String chosen) {
+    Answer answer =
+        post("/api/v1/auth/password", Map.of("currentPassword", current, "newPassword", chosen));
+    if (answer.status() != 200) {
+      throw new IllegalStateException(
+          "changing the password at " + baseUrl + " answered " + answer.status());
+    }
+    return signedIn(baseUrl, answer.body());
   }
 
   /** The same API with another bearer token (to show that it is refused). */
   PlatformApi withToken(String other) {
-    return new PlatformApi(baseUrl, other);
+    return new PlatformApi(baseUrl, other, passwordChangeRequired);
   }
 
   String token() {

@@ -99,6 +99,19 @@ class LocalPlatformEndToEndTest {
     assertThat(tenants.values()).allSatisfy(t -> assertThat(t.admin()).isPresent());
   }
 
+  /**
+   * The control plane takes nothing but a password change with the owner's one-time password: the
+   * demo chose one in its place and wrote it to the credentials file, which now signs in for all.
+   */
+  @Test
+  @Order(1)
+  void theDemoReplacedTheOwnersOneTimePasswordInTheCredentialsFile() throws Exception {
+    assertThat(Files.readString(platform.settings().bootstrapCredentials()))
+        .contains("# Chosen by bin/run-local --demo in place of the one-time password.");
+    assertThat(owner.passwordChangeRequired()).isFalse();
+    assertThat(owner.get("/api/v1/platform/tenants").status()).isEqualTo(200);
+  }
+
   @Test
   @Order(2)
   void staffSignInOnBothThroughTheIngressAndATokenOfOneIsRefusedByTheOther() {

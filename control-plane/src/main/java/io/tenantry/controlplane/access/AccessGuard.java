@@ -52,6 +52,17 @@ public class AccessGuard {
     if (method.isAnnotationPresent(SelfService.class)) {
       return;
     }
+    if (caller.passwordChangeRequired()) {
+      // A one-time password (written to a file, maybe read by others) proves too little to act
+      // with; the same rule and problem type as the tenant app's PasswordChangeGate.
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "password-change-required",
+              "Password change required",
+              "this account still has a one-time password: choose your own with"
+                  + " POST /api/v1/auth/password first"));
+    }
     if (caller.mfaEnrolmentRequired()) {
       // The second factor was removed (a lost phone); the password alone must not be enough.
       throw new ProblemException(

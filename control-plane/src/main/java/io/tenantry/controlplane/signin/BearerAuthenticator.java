@@ -34,7 +34,7 @@ public class BearerAuthenticator implements Authenticator {
     if (user == null || !user.enabled) {
       throw ProblemException.unauthorized("account-disabled", "the account is disabled");
     }
-    return new Caller(user.id, user.email, user.roleEnum(), user.mfaEnrolmentRequired);
+    return user.asCaller();
   }
 
   private static UUID parseId(String subject) {

@@ -80,7 +80,8 @@ public class BootstrapOwner {
             + "\npassword="
             + password
             + "\n# One-time password: sign in, then change it with POST /api/v1/auth/password."
-            + "\n# Until then sign-in answers passwordChangeRequired: true.\n";
+            + "\n# Until then sign-in answers passwordChangeRequired: true and the API refuses all"
+            + " else.\n";
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);

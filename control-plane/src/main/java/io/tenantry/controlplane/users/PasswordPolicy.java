@@ -22,12 +22,15 @@ import java.lang.annotation.Target;
  * own, with its own message.
  */
 @NotBlank
-@Size(min = 12, max = 1024)
+@Size(min = 12, max = 1024, message = PasswordPolicy.LENGTH_RULE)
 @Constraint(validatedBy = GuessablePasswords.class)
 @Documented
 @Retention(RUNTIME)
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 public @interface PasswordPolicy {
+  /** Shown beside the field as it is ("newPassword: …"), so it reads as words, not bounds. */
+  String LENGTH_RULE = "must be at least 12 characters and at most 1024";
+
   String message() default GuessablePasswords.RULE;
 
   Class<?>[] groups() default {};

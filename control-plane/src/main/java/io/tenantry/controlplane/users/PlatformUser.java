@@ -1,6 +1,7 @@
 package io.tenantry.controlplane.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.tenantry.controlplane.access.Caller;
 import io.tenantry.controlplane.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,6 +53,11 @@ public class PlatformUser extends PanacheEntityBase {
 
   public static String normalize(String email) {
     return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** This user as the caller of a request, with what access control decides on. */
+  public Caller asCaller() {
+    return new Caller(id, email, roleEnum(), passwordChangeRequired, mfaEnrolmentRequired);
   }
 
   public Role roleEnum() {

@@ -3,15 +3,13 @@ package io.tenantry.controlplane.console;
 import static io.restassured.RestAssured.given;
 import static io.tenantry.controlplane.console.ConsoleSession.assertCleanPage;
 import static io.tenantry.controlplane.console.ConsoleSession.awaitPage;
+import static io.tenantry.controlplane.console.ConsoleSession.codeFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
@@ -23,17 +21,10 @@ import io.tenantry.controlplane.tenants.TenantService;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -45,63 +36,12 @@ import org.openqa.selenium.support.ui.Select;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleAccountTest {
+class ConsoleAccountTest extends ConsoleBrowserTest {
 
-  private static Browser browser;
-
-  @Inject TestPlatform platform;
   @Inject TenantService tenants;
-
-  @TestHTTPResource("/")
-  URL root;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    platform.reset();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  private boolean present(String css) {
-    return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
-  }
-
-  private void open(String path, String heading) {
-    browser.open(base() + path);
-    awaitPage(browser, heading);
-  }
 
   private PlatformUser stored(UUID id) {
     return QuarkusTransaction.requiringNew().call(() -> PlatformUser.findById(id));
-  }
-
-  /** What an authenticator app would show for the secret the page printed. */
-  private static String codeFor(String shownSecret) {
-    try {
-      return new DefaultCodeGenerator()
-          .generate(
-              shownSecret.replace(" ", ""), Math.floorDiv(Instant.now().getEpochSecond(), 30));
-    } catch (CodeGenerationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** On the enrolment page: a wrong code first, then the app's code; the recovery codes show. */
@@ -115,13 +55,13 @@ class ConsoleAccountTest {
     String secret = find("#secret").getText();
     assertThat(secret.replace(" ", "")).matches("[A-Z2-7]{32}");
 
-    find("#mfa-form #code").sendKeys("000000".equals(codeFor(secret)) ? "111111" : "000000");
+    find("#mfa-form #code").sendKeys("000000".equals(codeFor(secret, 0)) ? "111111" : "000000");
     find("#mfa-form button[type=submit]").click();
     browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("code-error")));
     assertThat(find("#code-error").getText()).isEqualTo("does not match the authenticator app");
 
     find("#mfa-form #code").clear();
-    find("#mfa-form #code").sendKeys(codeFor(secret));
+    find("#mfa-form #code").sendKeys(codeFor(secret, 0));
     find("#mfa-form button[type=submit]").click();
     browser.await(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));
     assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);

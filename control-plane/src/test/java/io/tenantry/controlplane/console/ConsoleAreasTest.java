@@ -6,13 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.restassured.RestAssured.given;
 import static io.tenantry.controlplane.console.ConsoleSession.assertCleanPage;
-import static io.tenantry.controlplane.console.ConsoleSession.awaitPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
@@ -21,7 +19,6 @@ import io.tenantry.controlplane.audit.AuditAnchors;
 import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.audit.AuditEvent;
 import io.tenantry.controlplane.audit.AuditLog;
-import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.tenantlink.TenantEndpoints;
 import io.tenantry.controlplane.tenantlink.TenantFixtures;
 import io.tenantry.controlplane.tenants.LifecycleState;
@@ -31,16 +28,13 @@ import io.tenantry.controlplane.tenants.TenantService;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Permissions on every page, cross-tenant search, the audit log, flags and platform users. */
@@ -48,57 +42,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleAreasTest {
+class ConsoleAreasTest extends ConsoleBrowserTest {
 
   private static WireMockServer tenantApps;
-  private static Browser browser;
-
-  @Inject TestPlatform platform;
   @Inject TenantFixtures fixtures;
   @Inject TenantEndpoints endpoints;
   @Inject TenantService tenants;
   @Inject AuditLog audit;
   @Inject AuditAnchors anchors;
 
-  @TestHTTPResource("/")
-  URL root;
-
   @BeforeAll
-  static void start() {
+  static void startTenantApps() {
     tenantApps = new WireMockServer(wireMockConfig().dynamicPort());
     tenantApps.start();
-    browser = Browser.start();
   }
 
   @AfterAll
-  static void stop() {
-    browser.close();
+  static void stopTenantApps() {
     tenantApps.stop();
   }
 
   @BeforeEach
-  void reset() {
-    platform.reset();
+  void resetTenantApps() {
     tenantApps.resetAll();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  private boolean present(String css) {
-    return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
-  }
-
-  private void open(String path, String heading) {
-    browser.open(base() + path);
-    awaitPage(browser, heading);
   }
 
   @Test

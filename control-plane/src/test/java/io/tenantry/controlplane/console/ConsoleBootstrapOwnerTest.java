@@ -2,31 +2,21 @@ package io.tenantry.controlplane.console;
 
 import static io.tenantry.controlplane.console.ConsoleSession.assertCleanPage;
 import static io.tenantry.controlplane.console.ConsoleSession.awaitPage;
+import static io.tenantry.controlplane.console.ConsoleSession.codeFor;
 import static io.tenantry.controlplane.console.ConsoleSession.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.users.BootstrapFixture;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -37,54 +27,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleBootstrapOwnerTest {
+class ConsoleBootstrapOwnerTest extends ConsoleBrowserTest {
 
   private static final String OWN_PASSWORD = "the owner's very own passphrase";
 
-  private static Browser browser;
-
-  @Inject TestPlatform platform;
   @Inject BootstrapFixture bootstrap;
-
-  @TestHTTPResource("/")
-  URL root;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    platform.reset();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  /** What an authenticator app shows for {@code secret}, {@code stepsAhead} periods from now. */
-  private static String codeFor(String secret, int stepsAhead) {
-    try {
-      return new DefaultCodeGenerator()
-          .generate(
-              secret.replace(" ", ""),
-              Math.floorDiv(Instant.now().getEpochSecond(), 30) + stepsAhead);
-    } catch (CodeGenerationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Test
   void theBootstrapOwnerChangesThePasswordThenEnrolsMfaAndStaysSignedIn() {

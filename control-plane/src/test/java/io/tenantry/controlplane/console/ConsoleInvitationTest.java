@@ -7,21 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.invitations.Invitation;
-import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
-import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,45 +28,9 @@ import org.openqa.selenium.support.ui.Select;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleInvitationTest {
+class ConsoleInvitationTest extends ConsoleBrowserTest {
 
   private static final String INVITEE_PASSWORD = "the invitee's chosen passphrase";
-
-  private static Browser browser;
-
-  @Inject TestPlatform platform;
-
-  @TestHTTPResource("/")
-  URL root;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    platform.reset();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  private boolean present(String css) {
-    return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
-  }
 
   /** Signs in as an owner and invites {@code email}; the one-time link the page shows. */
   private String inviteAsOwner(PlatformUser owner, String email, String role) {
@@ -114,10 +70,17 @@ class ConsoleInvitationTest {
     assertCleanPage(browser);
     browser.screenshot("console-invitation");
 
-    find("#invitation-form #password").sendKeys("aaaaaaaaaaaa");
+    find("#invitation-form #password").sendKeys("too short");
     find("#invitation-form button[type=submit]").click();
     browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
-    assertThat(find("#password-error").getText()).isEqualTo("is too common or too simple to guess");
+    assertThat(find("#password-error").getText())
+        .isEqualTo("must be at least 12 characters and at most 1024");
+
+    find("#invitation-form #password").sendKeys("aaaaaaaaaaaa");
+    find("#invitation-form button[type=submit]").click();
+    browser.await(
+        ExpectedConditions.textToBe(
+            By.id("password-error"), "is too common or too simple to guess"));
     assertCleanPage(browser);
 
     find("#invitation-form #password").sendKeys(INVITEE_PASSWORD);

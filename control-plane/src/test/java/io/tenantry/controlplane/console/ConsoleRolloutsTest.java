@@ -6,24 +6,17 @@ import static io.tenantry.controlplane.console.ConsoleSession.awaitPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.rollouts.RolloutFixtures;
-import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The rollouts pages in Chromium: what each role sees and may do, and what the server refuses. */
@@ -31,45 +24,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleRolloutsTest {
+class ConsoleRolloutsTest extends ConsoleBrowserTest {
 
-  private static Browser browser;
-
-  @Inject TestPlatform platform;
   @Inject RolloutFixtures fixtures;
 
-  @TestHTTPResource("/")
-  URL root;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
+  /** Rollouts and releases go first, then the platform's own reset. */
+  @Override
+  void resetPlatform() {
+    fixtures.reset();
   }
 
   @BeforeEach
-  void reset() {
-    fixtures.reset();
+  void oneRollout() {
     fixtures.release("app-2-0-0", "2.0.0", true);
     fixtures.rollout("to-2", "app-2-0-0");
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  private boolean present(String css) {
-    return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
   }
 
   private void openRollout() {

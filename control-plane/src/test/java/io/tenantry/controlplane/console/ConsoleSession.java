@@ -68,9 +68,19 @@ final class ConsoleSession {
   }
 
   static String totpNow() {
+    return codeFor(TOTP_SECRET, 0);
+  }
+
+  /**
+   * What an authenticator app shows for {@code secret} (spaces, as a page groups it, ignored),
+   * {@code stepsAhead} 30-second periods from now.
+   */
+  static String codeFor(String secret, int stepsAhead) {
     try {
       return new DefaultCodeGenerator()
-          .generate(TOTP_SECRET, Math.floorDiv(Instant.now().getEpochSecond(), 30));
+          .generate(
+              secret.replace(" ", ""),
+              Math.floorDiv(Instant.now().getEpochSecond(), 30) + stepsAhead);
     } catch (CodeGenerationException e) {
       throw new IllegalStateException(e);
     }

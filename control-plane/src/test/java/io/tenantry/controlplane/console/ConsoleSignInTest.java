@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.common.secrets.RandomSecrets;
@@ -17,12 +16,6 @@ import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.users.PlatformUser;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
-import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -33,35 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleSignInTest {
-
-  @Inject TestPlatform platform;
-
-  @TestHTTPResource("/")
-  URL root;
-
-  private static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    platform.reset();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
+class ConsoleSignInTest extends ConsoleBrowserTest {
 
   @Test
   void signInWithATotpCodeOpensTheTenantsListAndTheSessionCookieIsLockedDown() {

@@ -9,11 +9,9 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tenantry.controlplane.access.Role;
-import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.controlplane.tenants.LifecycleState;
 import io.tenantry.controlplane.tenants.TenantRecord;
 import io.tenantry.controlplane.tenants.TenantRequests;
@@ -24,13 +22,9 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.crds.v1alpha1.TenantStatus;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,45 +36,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithKubernetesTestServer(crud = true)
-class ConsoleTenantsTest {
+class ConsoleTenantsTest extends ConsoleBrowserTest {
 
   private static final Duration CLUSTER = Duration.ofSeconds(15);
 
-  @Inject TestPlatform platform;
   @Inject TenantService tenants;
   @Inject KubernetesClient client;
 
-  @TestHTTPResource("/")
-  URL root;
-
-  private static Browser browser;
   private PlatformUser admin;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @BeforeEach
   void signIn() {
-    platform.reset();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
     admin = platform.user(Role.ADMIN);
     ConsoleSession.signInAs(browser, base(), admin);
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
   }
 
   private void create(String slug, String displayName, String plan) {

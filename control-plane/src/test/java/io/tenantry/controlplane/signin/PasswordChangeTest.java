@@ -134,7 +134,7 @@ class PasswordChangeTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("newPassword"))
-        .body("errors.rule", contains("size must be between 12 and 1024"));
+        .body("errors.rule", contains("must be at least 12 characters and at most 1024"));
 
     login(TestPlatform.PASSWORD).statusCode(200);
   }

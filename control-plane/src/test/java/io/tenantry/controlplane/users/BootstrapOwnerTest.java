@@ -2,6 +2,7 @@ package io.tenantry.controlplane.users;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;
@@ -92,6 +94,81 @@ class BootstrapOwnerTest {
     login(Map.of("email", bootstrapConfig.ownerEmail(), "password", NEW_PASSWORD))
         .statusCode(200)
         .body("passwordChangeRequired", equalTo(false));
+  }
+
+  /**
+   * With the one-time password the owner may change it and look after their own account, nothing
+   * else: an owner's role grants every permission, so each refusal is the rule's alone. The token
+   * signed in with works for all of it once the password is changed.
+   */
+  @Test
+  void untilTheOneTimePasswordIsChangedOnlySelfServiceIsOpen() throws Exception {
+    BootstrapFixture.Credentials first = new BootstrapFixture(bootstrap, bootstrapConfig).start();
+    JsonPath signedIn =
+        login(Map.of("email", first.email(), "password", first.password()))
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String access = signedIn.getString("accessToken");
+    List<String> reads =
+        List.of(
+            "/api/v1/platform/tenants",
+            "/api/v1/platform/users",
+            "/api/v1/platform/audit",
+            "/api/v1/platform/flags",
+            "/api/v1/platform/plans");
+
+    for (String path : reads) {
+      given()
+          .auth()
+          .oauth2(access)
+          .get(path)
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://tenantry.io/problems/password-change-required"))
+          .body("detail", containsString("POST /api/v1/auth/password"));
+    }
+    invite(access, "refused@example.com")
+        .statusCode(403)
+        .body("type", endsWith("/password-change-required"));
+    assertThat(platform.count("platform_invitations")).isZero();
+    // What the console's sign-in and bootstrap flow use stays open.
+    me(access).body("passwordChangeRequired", equalTo(true));
+    given().auth().oauth2(access).post("/api/v1/auth/mfa/enrol").then().statusCode(200);
+    String refreshed =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("refreshToken", signedIn.getString("refreshToken")))
+            .post("/api/v1/auth/refresh")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("accessToken");
+
+    given()
+        .auth()
+        .oauth2(refreshed)
+        .contentType(ContentType.JSON)
+        .body(Map.of("currentPassword", first.password(), "newPassword", NEW_PASSWORD))
+        .post("/api/v1/auth/password")
+        .then()
+        .statusCode(200);
+
+    for (String path : reads) {
+      given().auth().oauth2(access).get(path).then().statusCode(200);
+    }
+    invite(access, "welcome@example.com").statusCode(201);
+  }
+
+  private static ValidatableResponse invite(String access, String email) {
+    return given()
+        .auth()
+        .oauth2(access)
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", email, "role", "support"))
+        .post("/api/v1/platform/users/invitations")
+        .then();
   }
 
   /**

@@ -204,9 +204,16 @@ class RolloutSchemaTest {
     assertThat(version.at("/subresources/status").isObject()).isTrue();
     List<String> columns =
         version.get("additionalPrinterColumns").findValuesAsText("name").stream().toList();
-    // The generator orders columns by JSON path; kubectl shows them in that order.
-    assertThat(columns)
-        .containsExactlyInAnyOrder("Release", "Wave", "Done", "Failed", "Phase", "Age");
+    // Issue 19: what a rollout is doing reads left to right, its age last, as kubectl shows it.
+    assertThat(columns).containsExactly("Release", "Wave", "Done", "Failed", "Phase", "Age");
+    assertThat(version.get("additionalPrinterColumns").findValuesAsText("jsonPath"))
+        .containsExactly(
+            ".spec.release",
+            ".status.currentWaveName",
+            ".status.progress",
+            ".status.failed",
+            ".status.phase",
+            ".metadata.creationTimestamp");
   }
 
   @Test
@@ -218,6 +225,6 @@ class RolloutSchemaTest {
             .findValuesAsText("name")
             .stream()
             .toList();
-    assertThat(columns).containsExactlyInAnyOrder("AppVersion", "RollbackSafe", "Age");
+    assertThat(columns).containsExactly("AppVersion", "RollbackSafe", "Age");
   }
 }

@@ -10,6 +10,10 @@ import java.util.UUID;
 /** What clients send and receive for login and staff management. */
 public final class IdentityDtos {
 
+  /** The rule a new password breaks when too short or long, worded as the control plane's. */
+  public static final String PASSWORD_LENGTH_RULE =
+      "must be at least 12 characters and at most 128";
+
   private IdentityDtos() {}
 
   public record LoginRequest(@NotBlank String email, @NotBlank @Size(max = 128) String password) {}
@@ -34,13 +38,11 @@ public final class IdentityDtos {
 
   public record AcceptInviteRequest(
       @NotBlank @Size(max = 100) String inviteToken,
-      @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
-          String password) {}
+      @NotBlank @Size(min = 12, max = 128, message = PASSWORD_LENGTH_RULE) String password) {}
 
   public record PasswordChange(
       @NotBlank @Size(max = 128) String currentPassword,
-      @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
-          String newPassword) {}
+      @NotBlank @Size(min = 12, max = 128, message = PASSWORD_LENGTH_RULE) String newPassword) {}
 
   public record RoleChange(@NotNull Role role) {}
 

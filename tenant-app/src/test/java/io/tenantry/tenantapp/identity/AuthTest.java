@@ -181,7 +181,7 @@ class AuthTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("password"))
-        .body("errors[0].rule", equalTo("must be 12 to 128 characters"));
+        .body("errors[0].rule", equalTo("must be at least 12 characters and at most 128"));
   }
 
   @Test

@@ -211,7 +211,7 @@ class SignInWebTest {
     browser.driver().findElement(By.cssSelector("main form button")).click();
     browser.await(ExpectedConditions.presenceOfElementLocated(By.id("password-error")));
     assertThat(browser.driver().findElement(By.id("password-error")).getText())
-        .isEqualTo("must be 12 to 128 characters");
+        .isEqualTo("must be at least 12 characters and at most 128");
     assertThat(Axe.blocking(browser.axe())).isEmpty();
     browser.screenshot("app-invitation");
 

@@ -29,7 +29,7 @@ public class ConsoleUser implements BrowserAuthenticator {
     if (user == null) {
       throw ProblemException.unauthorized("authentication-required", "sign in to the console");
     }
-    return new Caller(user.id, user.email, user.roleEnum(), user.mfaEnrolmentRequired);
+    return user.asCaller();
   }
 
   public boolean isSignedIn() {
