@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,62 @@ class FanOutTest {
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void overTheConcurrencyLimitEachAnswerFreesTheSlotOfTheNextTenantUntilAllAreAsked()
+      throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    vertx = Vertx.vertx();
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                  vertx.setTimer(
+                      20,
+                      id -> {
+                        inFlight.decrementAndGet();
+                        request
+                            .response()
+                            .putHeader("Content-Type", "application/json")
+                            .end("{\"hits\":[]}");
+                      });
+                })
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+
+    List<TenantResult> results =
+        fanOut
+            .search(
+                targets(25, server.actualPort()),
+                new FanOut.Query("john", List.of(), 5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(25),
+                3)
+            .await()
+            .indefinitely();
+
+    assertThat(results).extracting(TenantResult::status).containsOnly(Status.OK);
+    assertThat(results).extracting(TenantResult::tenant).containsExactly(slugs(25));
+    assertThat(most.get()).isEqualTo(3);
+  }
+
+  private static List<TenantEndpoints.Resolved> targets(int n, int port) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i ->
+                new TenantEndpoints.Resolved(
+                    "t" + i, URI.create("http://127.0.0.1:" + port + "/t" + i), "stored"))
+        .toList();
+  }
+
+  private static String[] slugs(int n) {
+    return IntStream.range(0, n).mapToObj(i -> "t" + i).toArray(String[]::new);
   }
 
   @Test
@@ -72,15 +129,7 @@ class FanOutTest {
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
-    List<TenantEndpoints.Resolved> targets =
-        IntStream.range(0, TENANTS)
-            .mapToObj(
-                i ->
-                    new TenantEndpoints.Resolved(
-                        "t" + i,
-                        URI.create("http://127.0.0.1:" + server.actualPort() + "/t" + i),
-                        "stored"))
-            .toList();
+    List<TenantEndpoints.Resolved> targets = targets(TENANTS, server.actualPort());
 
     List<TenantResult> results =
         fanOut
