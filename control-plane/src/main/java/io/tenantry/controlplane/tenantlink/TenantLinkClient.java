@@ -80,7 +80,11 @@ public class TenantLinkClient {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(Math.toIntExact(config.idleConnectionTimeout().toSeconds()))
                 .setTryUseCompression(false),
-            new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_TENANT));
+            // A fan-out's calls all start on the search's thread; without this every connection of
+            // that search would be served by that thread's one event loop, one core of the machine.
+            new PoolOptions()
+                .setHttp1MaxSize(CONNECTIONS_PER_TENANT)
+                .setEventLoopSize(Runtime.getRuntime().availableProcessors()));
   }
 
   @PreDestroy
