@@ -8,8 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tenantry.search")
 public interface SearchConfig {
 
-  /** Most tenant apps called at the same time by one search; the rest wait for a free slot. */
-  @WithDefault("256")
+  /**
+   * Most tenant apps called at the same time by one search; the rest wait for a free slot. The
+   * calls do not block threads, so what this bounds is one search's open sockets and response
+   * buffers (a few KiB each): 1024 asks a fleet of up to a thousand tenants in one round, where a
+   * lower bound would make a search last several tenant latencies, while no search can hold more
+   * than 1024 sockets however large the fleet grows.
+   */
+  @WithDefault("1024")
   int concurrency();
 
   /** Longest wait for one tenant's answer; a slower tenant is reported as {@code timeout}. */
@@ -19,6 +25,15 @@ public interface SearchConfig {
   /** The whole search answers within this, whatever the tenants do. */
   @WithDefault("3s")
   Duration deadline();
+
+  /**
+   * How often the search token of every searchable tenant is renewed ahead of its reuse period's
+   * end, and a tenant newly Ready gets its first one: a search then signs no token itself. Each
+   * token is renewed once it has less than two intervals of reuse left, so one late run is
+   * harmless.
+   */
+  @WithDefault("5s")
+  Duration tokenRefreshInterval();
 
   /** Hits asked of each tenant, and shown in the merged ranking, when the request names none. */
   @WithDefault("20")

@@ -60,6 +60,16 @@ public class SearchTargets {
         skipped);
   }
 
+  /** The slugs of every tenant a search without a tenant list would ask. */
+  @Transactional
+  public List<String> searchable() {
+    return TenantRecord.<TenantRecord>list(
+            "state = ?1 and phase = ?2", LifecycleState.ACTIVE, Phase.Ready.name())
+        .stream()
+        .map(tenant -> tenant.slug)
+        .toList();
+  }
+
   private static String whyNotSearchable(TenantRecord tenant) {
     if (tenant.state != LifecycleState.ACTIVE) {
       return "tenant is " + tenant.state.value();

@@ -4,7 +4,10 @@ import io.smallrye.jwt.build.Jwt;
 import io.tenantry.controlplane.secrets.PlatformKeys;
 import io.tenantry.controlplane.signin.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +63,7 @@ public class ServiceTokens {
    * than half its lifetime left (the platform key is loaded once, at start-up). The tenant app then
    * verifies it once rather than on every call (an ES256 verification costs it ~2 ms of CPU under
    * its C1-only JIT), and a fan-out to N tenants signs N tokens per half lifetime, not per search.
+   * Tokens {@link #prepare prepared} ahead are handed out here without signing on the call's path.
    */
   public String forCall(String slug, String... scopes) {
     return forCall(Instant.now(), slug, scopes);
@@ -68,13 +72,54 @@ public class ServiceTokens {
   String forCall(Instant now, String slug, String... scopes) {
     return reusable
         .compute(
-            slug + " " + String.join(" ", scopes),
+            keyOf(slug, scopes),
             (key, current) ->
                 current != null && now.isBefore(current.renewAt())
                     ? current
-                    : new Reusable(
-                        mint(slug, scopes), now.plus(config.tokenLifetime().dividedBy(2))))
+                    : fresh(now, slug, scopes))
         .token();
+  }
+
+  /**
+   * Signs, off the request path, a token for each of {@code slugs} that has none yet or whose
+   * current one stops being handed out within {@code ahead}: a call made before then finds its
+   * token signed and never waits for a signature. Returns how many it signed.
+   */
+  public int prepare(Collection<String> slugs, Duration ahead, String... scopes) {
+    return prepare(Instant.now(), slugs, ahead, scopes);
+  }
+
+  int prepare(Instant now, Collection<String> slugs, Duration ahead, String... scopes) {
+    int signed = 0;
+    for (String slug : slugs) {
+      Reusable current = reusable.get(keyOf(slug, scopes));
+      if (current == null || !now.plus(ahead).isBefore(current.renewAt())) {
+        // A call renewing the same token meanwhile only costs one signature more: both are valid.
+        reusable.put(keyOf(slug, scopes), fresh(now, slug, scopes));
+        signed++;
+      }
+    }
+    return signed;
+  }
+
+  /** The token a call made now would get, if one is signed already. */
+  public Optional<String> ready(String slug, String... scopes) {
+    return ready(Instant.now(), slug, scopes);
+  }
+
+  Optional<String> ready(Instant now, String slug, String... scopes) {
+    Reusable current = reusable.get(keyOf(slug, scopes));
+    return current != null && now.isBefore(current.renewAt())
+        ? Optional.of(current.token())
+        : Optional.empty();
+  }
+
+  private Reusable fresh(Instant now, String slug, String... scopes) {
+    return new Reusable(mint(slug, scopes), now.plus(config.tokenLifetime().dividedBy(2)));
+  }
+
+  private static String keyOf(String slug, String... scopes) {
+    return slug + " " + String.join(" ", scopes);
   }
 
   public static String audienceOf(String slug) {

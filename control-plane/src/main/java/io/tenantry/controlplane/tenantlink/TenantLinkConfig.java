@@ -34,4 +34,12 @@ public interface TenantLinkConfig {
   /** Longest wait for a TCP connection to a tenant app. */
   @WithDefault("1s")
   Duration connectTimeout();
+
+  /**
+   * How long a connection to a tenant app stays open unused, ready for the next search: searches
+   * minutes apart then open none. Below the tenant app's own idle timeout (Quarkus' 30 min), so it
+   * is the platform that closes an idle connection, never a request that finds it closed.
+   */
+  @WithDefault("5m")
+  Duration idleConnectionTimeout();
 }

@@ -13,7 +13,8 @@
  *       http://tenant-app.tenant-{slug}.svc.cluster.local}, the Service the operator creates).
  *       Overrides are for local runs and tests, where tenant apps are not behind that Service.
  *   <li>{@link io.tenantry.controlplane.tenantlink.TenantLinkClient} calls {@code search} and
- *       {@code usage} without blocking (JDK HttpClient); failures arrive as {@link
+ *       {@code usage} without blocking (the Vert.x HTTP client; idle connections kept {@code
+ *       tenantry.tenant-link.idle-connection-timeout}, 5 min); failures arrive as {@link
  *       io.tenantry.controlplane.tenantlink.TenantLinkException} (timeout, or error with a short
  *       reason safe to show).
  * </ul>

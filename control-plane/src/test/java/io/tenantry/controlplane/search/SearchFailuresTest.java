@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -22,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import io.tenantry.controlplane.access.Role;
 import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.support.TestPlatform;
+import io.tenantry.controlplane.tenantlink.ServiceTokens;
 import io.tenantry.controlplane.tenantlink.TenantEndpoints;
 import io.tenantry.controlplane.tenantlink.TenantFixtures;
 import io.tenantry.controlplane.users.PlatformUser;
@@ -29,8 +31,10 @@ import io.tenantry.crds.v1alpha1.Phase;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +62,7 @@ class SearchFailuresTest {
   @Inject TenantEndpoints endpoints;
   @Inject MeterRegistry registry;
   @Inject SearchConfig config;
+  @Inject ServiceTokens tokens;
 
   @BeforeAll
   static void startTenantApps() {
@@ -207,6 +212,22 @@ class SearchFailuresTest {
         .isEqualTo("/good" + SEARCH + "?q=john+o%27neil&types=subscriber%2Cticket&limit=5");
     assertThat(good.getHeader("Authorization")).startsWith("Bearer ");
     assertThat(good.getHeader("Authorization")).isNotEqualTo(other.getHeader("Authorization"));
+  }
+
+  @Test
+  void aTenantNewlyReadyHasItsSearchTokenSignedBeforeAnySearchAndTheSearchSendsIt() {
+    readyTenants("good");
+
+    // no search has asked "good" yet: the refresh job alone signs its token
+    String prepared =
+        await()
+            .atMost(Duration.ofSeconds(3).plus(config.tokenRefreshInterval().multipliedBy(2)))
+            .until(() -> tokens.ready("good", ServiceTokens.SEARCH), Optional::isPresent)
+            .orElseThrow();
+    search("{\"query\":\"john\"}");
+
+    var asked = tenantApps.findAll(getRequestedFor(urlPathEqualTo("/good" + SEARCH))).get(0);
+    assertThat(asked.getHeader("Authorization")).isEqualTo("Bearer " + prepared);
   }
 
   @Test

@@ -117,6 +117,28 @@ class TenantLinkTest {
   }
 
   @Test
+  void aPreparedTokenIsHandedOutWithoutSigningAndRenewedAheadOfItsReusePeriodsEnd() {
+    java.time.Instant now = java.time.Instant.now();
+    Duration ahead = Duration.ofSeconds(10);
+
+    assertThat(tokens.prepare(now, List.of("prep-a", "prep-b"), ahead, ServiceTokens.SEARCH))
+        .isEqualTo(2);
+    String prepared = tokens.ready(now, "prep-a", ServiceTokens.SEARCH).orElseThrow();
+    assertThat(tokens.forCall(now.plusSeconds(19), "prep-a", ServiceTokens.SEARCH))
+        .isEqualTo(prepared);
+    // more than `ahead` of its 30 s reuse left: nothing to sign
+    assertThat(tokens.prepare(now.plusSeconds(19), List.of("prep-a"), ahead, ServiceTokens.SEARCH))
+        .isZero();
+    // `ahead` or less left: renewed before any call has to
+    assertThat(tokens.prepare(now.plusSeconds(20), List.of("prep-a"), ahead, ServiceTokens.SEARCH))
+        .isEqualTo(1);
+    String renewed = tokens.forCall(now.plusSeconds(31), "prep-a", ServiceTokens.SEARCH);
+    assertThat(renewed).isNotEqualTo(prepared);
+    assertThat(tokens.ready(now.plusSeconds(31), "prep-a", ServiceTokens.SEARCH)).contains(renewed);
+    assertThat(tokens.ready(now, "prep-a", ServiceTokens.USAGE)).isEmpty();
+  }
+
+  @Test
   void aServiceTokenForOneTenantIsRefusedAsAnothersAudience() {
     String token = tokens.mint("acme", ServiceTokens.SEARCH);
 
