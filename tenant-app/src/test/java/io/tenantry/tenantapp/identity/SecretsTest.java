@@ -29,4 +29,15 @@ class SecretsTest {
     assertThat(Secrets.passwordMatches("correct horse battery staple", old)).isTrue();
     assertThat(Secrets.passwordMatches("wrong", old)).isFalse();
   }
+
+  @Test
+  void forgettingTheTemplatesEmptiesPassword4jsCacheAndHashingGoesOn() {
+    Argon2Function before = Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID);
+
+    assertThat(Secrets.forgetTemplates()).isTrue();
+
+    assertThat(Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID)).isNotSameAs(before);
+    String hash = Secrets.hashPassword("correct horse battery staple");
+    assertThat(Secrets.passwordMatches("correct horse battery staple", hash)).isTrue();
+  }
 }
