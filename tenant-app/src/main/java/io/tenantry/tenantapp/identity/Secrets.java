@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 public final class Secrets {
 
   private static final Logger LOG = Logger.getLogger(Secrets.class);
+  private static final int PERMITS = 2;
 
   /**
    * Argon2id with 7 MiB, 5 iterations, 1 lane: of the configurations OWASP's password storage
@@ -33,7 +34,7 @@ public final class Secrets {
    * Each Argon2id hash holds its memory (7 MiB, more for a hash stored with older parameters) while
    * it runs; a burst of logins queues here rather than growing the heap, or running it out.
    */
-  static final Semaphore HASHING = new Semaphore(2, true);
+  static final Semaphore HASHING = new Semaphore(PERMITS, true);
 
   private Secrets() {}
 
@@ -60,16 +61,24 @@ public final class Secrets {
    * Lets go of password4j's cached Argon2 functions, and with them their block templates (7 MiB
    * each), so that the next full collection can give that memory back; the next hash makes a new
    * template (a few milliseconds of zeroing). Password4j has no API for this, so its private cache
-   * is emptied by reflection; a hash running meanwhile keeps its own function and is unaffected.
-   * Returns whether the cache could be emptied (a password4j without that field only costs the
-   * memory; SecretsTest pins the field, so an upgrade that removes it fails the build).
+   * is emptied by reflection, once no hash is running (it waits for those that are). Returns
+   * whether the cache could be emptied (a password4j without that field only costs the memory;
+   * SecretsTest pins the field, so an upgrade that removes it fails the build).
    */
   static boolean forgetTemplates() {
     Map<?, ?> cache = Password4jCache.INSTANCES;
     if (cache == null) {
       return false;
     }
-    cache.clear();
+    // Password4j's getInstance reads its cache with containsKey, then get: emptied in between, it
+    // would return null. Every lookup here runs holding a HASHING permit, so with all of them held
+    // no lookup is in between.
+    HASHING.acquireUninterruptibly(PERMITS);
+    try {
+      cache.clear();
+    } finally {
+      HASHING.release(PERMITS);
+    }
     return true;
   }
 

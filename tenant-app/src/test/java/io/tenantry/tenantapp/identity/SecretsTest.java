@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -39,5 +41,19 @@ class SecretsTest {
     assertThat(Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID)).isNotSameAs(before);
     String hash = Secrets.hashPassword("correct horse battery staple");
     assertThat(Secrets.passwordMatches("correct horse battery staple", hash)).isTrue();
+  }
+
+  @Test
+  void forgettingTheTemplatesWaitsForAHashInProgress() throws Exception {
+    Secrets.HASHING.acquire(); // a hash in progress
+    CompletableFuture<Boolean> forgetting = CompletableFuture.supplyAsync(Secrets::forgetTemplates);
+    try {
+      Thread.sleep(300);
+      assertThat(forgetting).isNotDone();
+    } finally {
+      Secrets.HASHING.release();
+    }
+
+    assertThat(forgetting.get(10, TimeUnit.SECONDS)).isTrue();
   }
 }
