@@ -3,6 +3,7 @@ package io.tenantry.tenantapp.memory;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,11 +24,13 @@ public class IdleHeap {
   private static final Logger LOG = Logger.getLogger(IdleHeap.class);
 
   private final Duration idleRelease;
+  private final Event<GoingIdle> goingIdle;
   private final AtomicLong lastWork = new AtomicLong(System.nanoTime());
   private volatile long lastRelease = lastWork.get();
 
-  IdleHeap(MemoryConfig config) {
+  IdleHeap(MemoryConfig config, Event<GoingIdle> goingIdle) {
     this.idleRelease = config.idleRelease();
+    this.goingIdle = goingIdle;
   }
 
   void watchRequests(@Observes Router router) {
@@ -48,10 +51,16 @@ public class IdleHeap {
     long now = System.nanoTime();
     if (due(now, lastWork.get(), lastRelease, idleRelease)) {
       lastRelease = now;
-      long start = System.nanoTime();
-      System.gc();
-      LOG.debugf("idle: heap collected in %d ms", (System.nanoTime() - start) / 1_000_000);
+      release();
     }
+  }
+
+  /** Lets the features drop what only work needs ({@link GoingIdle}), then collects. */
+  void release() {
+    goingIdle.fire(new GoingIdle());
+    long start = System.nanoTime();
+    System.gc();
+    LOG.debugf("idle: heap collected in %d ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Nanos of the last request that was work. */

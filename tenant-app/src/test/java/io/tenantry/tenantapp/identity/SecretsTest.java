@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -28,5 +30,30 @@ class SecretsTest {
 
     assertThat(Secrets.passwordMatches("correct horse battery staple", old)).isTrue();
     assertThat(Secrets.passwordMatches("wrong", old)).isFalse();
+  }
+
+  @Test
+  void forgettingTheTemplatesEmptiesPassword4jsCacheAndHashingGoesOn() {
+    Argon2Function before = Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID);
+
+    assertThat(Secrets.forgetTemplates()).isTrue();
+
+    assertThat(Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID)).isNotSameAs(before);
+    String hash = Secrets.hashPassword("correct horse battery staple");
+    assertThat(Secrets.passwordMatches("correct horse battery staple", hash)).isTrue();
+  }
+
+  @Test
+  void forgettingTheTemplatesWaitsForAHashInProgress() throws Exception {
+    Secrets.HASHING.acquire(); // a hash in progress
+    CompletableFuture<Boolean> forgetting = CompletableFuture.supplyAsync(Secrets::forgetTemplates);
+    try {
+      Thread.sleep(300);
+      assertThat(forgetting).isNotDone();
+    } finally {
+      Secrets.HASHING.release();
+    }
+
+    assertThat(forgetting.get(10, TimeUnit.SECONDS)).isTrue();
   }
 }

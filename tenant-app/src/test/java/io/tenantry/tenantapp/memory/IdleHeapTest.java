@@ -3,6 +3,8 @@ package io.tenantry.tenantapp.memory;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
@@ -37,6 +39,15 @@ class IdleHeapTest {
     given().get("/api/v1/subscribers").then().statusCode(401);
 
     assertThat(idleHeap.lastWork()).isGreaterThan(before);
+  }
+
+  @Test
+  void theReleaseLetsGoOfArgon2TemplatesBeforeItCollects() {
+    Argon2Function before = Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID);
+
+    idleHeap.release();
+
+    assertThat(Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID)).isNotSameAs(before);
   }
 
   @Test
