@@ -30,6 +30,9 @@ final class QuerySet {
     List<Query> queries = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
+      // a sequential scan may start where another one running on the table is (synchronized
+      // scans, on by default), and then LIMIT keeps other sampled rows: another query set
+      statement.execute("SET synchronize_seqscans = off");
       statement.execute("SELECT setseed(0.42)");
       try (ResultSet rows =
           statement.executeQuery(
@@ -52,6 +55,7 @@ final class QuerySet {
           queries.add(new Query("miss", miss(random)));
         }
       }
+      statement.execute("RESET synchronize_seqscans");
     }
     if (queries.isEmpty()) {
       throw new IllegalStateException("no subscribers to draw queries from");
