@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * The searches staff type, generated from the benchmark's own rows: for each sampled subscriber a
  * misspelt name, the start of the e-mail address, a fragment of the account number, a fragment of
  * the phone number and the whole RADIUS username; and random strings that match nothing. The sample
- * is reproducible ({@code setseed}) so two runs ask the same questions.
+ * is reproducible ({@code REPEATABLE}, a fixed {@link Random}, no synchronized scan) so two runs
+ * ask the same questions.
  */
 final class QuerySet {
 
