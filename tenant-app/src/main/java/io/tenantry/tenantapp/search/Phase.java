@@ -23,6 +23,12 @@ enum Phase {
    */
   FUZZY,
 
+  /**
+   * Subscribers' names by the words the query's words correct to: each within one substitution,
+   * insertion, deletion or swap of a word names are made of (V9), then looked up by those words.
+   */
+  NAME_WORDS,
+
   /** Subscribers' names by word similarity through the trigram index: the costliest lookup. */
   NAME_TRIGRAMS;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One query across subscribers, devices, invoices and tickets, in four phases; each runs only when
+ * One query across subscribers, devices, invoices and tickets, in five phases; each runs only when
  * the ones before found nothing in any type, because each touches more rows than the last:
  *
  * <ol>
@@ -26,9 +26,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *       of the last word must agree, {@code Grase Mensah} finds {@code Grace Mensah}; a one-word
  *       query may sound like either), through B-trees; the other types by word similarity ({@code
  *       <%}) through their trigram indexes; score 0.5 × word similarity;
- *   <li>subscribers' names by word similarity through the trigram index, for a typo that changes
- *       how a name sounds ({@code Frace Mensah}); the costliest lookup at a million subscribers
- *       (every row that shares a common surname's trigrams is a candidate), so it comes last.
+ *   <li>subscribers whose first and last word are what the query's words correct to, each within
+ *       one slip of a word names are made of, for a typo that changes how a name sounds ({@code
+ *       Frace Mensah}, {@code Mwasgi}, {@code NgozicLewis}): a primary-key look-up in the
+ *       vocabulary, then the Soundex B-trees ({@link NameWords}); score 0.5 × word similarity;
+ *   <li>subscribers' names by word similarity through the trigram index, for what the vocabulary
+ *       does not correct (two slips in one word); the costliest lookup at a million subscribers
+ *       (every row that shares a common first name's trigrams is a candidate, 0.1–0.5 s), so it
+ *       comes last.
  * </ol>
  *
  * Phone numbers match by their end only, never by digits in the middle: a query of digits, spaces

@@ -31,22 +31,25 @@ final class SearchSql {
    * values. How common a name's sound or trigrams are decides whether reading the table until 200
    * candidates turn up or an index is cheaper; a generic plan (which the server caches after five
    * executions of a prepared statement) made for a common surname scans the whole table for a rare
-   * one: 2.2 s instead of 0.2 ms at a million subscribers. Binds {@code :t}, the threshold.
+   * one: 2.2 s instead of 0.2 ms at a million subscribers. No JIT compilation: the planner's
+   * estimate for a look-up per corrected name ({@link Phase#NAME_WORDS}) passes the JIT threshold,
+   * and compiling (~40 ms) costs more than the few hundred rows it reads. Binds {@code :t}, the
+   * threshold.
    */
   static final NamedSql MISSPELLING_SETTINGS =
       NamedSql.of(
           "SELECT set_config('pg_trgm.word_similarity_threshold', :t, true),"
-              + " set_config('plan_cache_mode', 'force_custom_plan', true)");
+              + " set_config('plan_cache_mode', 'force_custom_plan', true),"
+              + " set_config('jit', 'off', true)");
 
   private static final String SUBSTRING = "%1$s ILIKE :pattern";
   private static final String SUBSTRING_OR_MAC = "(%1$s ILIKE :pattern OR %1$s ILIKE :macPattern)";
   private static final String TRIGRAMS = ":q <%% %1$s";
 
   /** Soundex of the first and of the last word of a text, as the B-trees of V5 hold a name's. */
-  private static final String FIRST_SOUND = "soundex(substring(%s FROM '[[:alpha:]]+'))";
+  private static final String FIRST_SOUND = "soundex(" + NameWords.FIRST_WORD + ")";
 
-  private static final String LAST_SOUND =
-      "soundex(substring(%s FROM '([[:alpha:]]+)[^[:alpha:]]*$'))";
+  private static final String LAST_SOUND = "soundex(" + NameWords.LAST_WORD + ")";
 
   private SearchSql() {}
 
@@ -66,7 +69,12 @@ final class SearchSql {
    * How one type's rows are found in one phase, and how each is scored. The score is computed in
    * the candidates' select list, so only for the rows the candidate limit lets through.
    */
-  private record Match(String where, String score) {}
+  private record Match(String from, String where, String score) {
+    /** Rows of the type's own table. */
+    Match(String where, String score) {
+      this(null, where, score);
+    }
+  }
 
   /** {@link #text} compiled for JDBC; null when no asked-for type has this phase. */
   static NamedSql statement(Shape shape) {
@@ -113,6 +121,13 @@ final class SearchSql {
                   ? TRIGRAMS.formatted(source.fuzzyDocument())
                   : soundsLike(source.soundsLike(), shape.severalWords()),
               fuzzyScore);
+      case NAME_WORDS ->
+          source.soundsLike() == null
+              ? null
+              : new Match(
+                  NameWords.from(source.table(), source.soundsLike(), shape.severalWords()),
+                  "TRUE",
+                  fuzzyScore);
       case NAME_TRIGRAMS ->
           source.soundsLike() == null
               ? null
@@ -194,7 +209,7 @@ final class SearchSql {
             source.title(),
             source.subtitle(),
             match.score(),
-            source.table(),
+            match.from() == null ? source.table() : match.from(),
             match.where(),
             CANDIDATES);
   }

@@ -102,6 +102,43 @@ class SearchByEndAndSoundTest {
         .containsExactlyInAnyOrder("Kwame Owusu", "Ama Owusu");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // each word's first letter swapped with its second: neither sounds like "John Smith",
+        // and they share too few trigrams with it for the trigram phase
+        "oJhn mSith",
+        // the space replaced by a letter, or lost
+        "JohnxSmith",
+        "johnsmith",
+        // the space swapped with a neighbour
+        "Joh nSmith"
+      })
+  void findsANameWhoseWordsAreEachOneSlipFromTheTypedOnes(String misspelt) {
+    JsonPath hits = search(misspelt);
+    assertThat(hits.getList("hits.title")).containsExactly("John Smith");
+    assertThat(hits.getDouble("hits[0].score")).isGreaterThanOrEqualTo(0.0).isLessThan(0.5);
+  }
+
+  @Test
+  void aOneWordSlipThatChangesHowASurnameSoundsFindsIt() {
+    // "Wousu" sounds like W200, "Owusu" like O200
+    assertThat(search("Wousu").getList("hits.title"))
+        .containsExactlyInAnyOrder("Kwame Owusu", "Ama Owusu");
+  }
+
+  @Test
+  void aRenamedSubscriberIsFoundByASlipInItsNewName() {
+    String id = subscriber("ACC-1004", "Ada Lovelace", "+44 20 7946 0000");
+    admin()
+        .body(TestTenant.subscriber("ACC-1004", "Ada Byron", "+44 20 7946 0000"))
+        .put("/api/v1/subscribers/" + id)
+        .then()
+        .statusCode(200);
+
+    assertThat(search("dAa yBron").getList("hits.title")).containsExactly("Ada Byron");
+  }
+
   @Test
   void wordsWithoutLatinLettersDoNotAllSoundAlike() {
     // Soundex of 张三 and of 李小龍 is the same empty code; it must not make them match

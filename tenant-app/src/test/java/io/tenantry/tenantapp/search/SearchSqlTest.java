@@ -201,9 +201,51 @@ class SearchSqlTest {
   }
 
   @Test
-  void theMisspellingPhasesAreTheLastTwo() {
+  void theMisspellingPhasesAreTheLastThreeWithTheTrigramScanOfNamesLast() {
     assertThat(EnumSet.allOf(Phase.class).stream().filter(Phase::misspelling))
-        .containsExactly(Phase.FUZZY, Phase.NAME_TRIGRAMS);
+        .containsExactly(Phase.FUZZY, Phase.NAME_WORDS, Phase.NAME_TRIGRAMS);
+  }
+
+  @Test
+  void onlySubscriberNamesHaveThePhaseOfCorrectedWords() {
+    assertThat(SearchSql.text(word(Phase.NAME_WORDS, Set.of(DEVICE, INVOICE, TICKET)))).isNull();
+    assertThat(SearchSql.text(word(Phase.NAME_WORDS, ALL)))
+        .contains("FROM (SELECT first_word, last_word FROM")
+        .doesNotContain("devices", "invoices", "tickets");
+  }
+
+  @Test
+  void severalWordsAreCorrectedAsAFirstAndALastWordLookedUpThroughTheSoundexIndex() {
+    Shape shape =
+        new Shape(Phase.NAME_WORDS, Set.of(SUBSCRIBER), false, false, PhoneQuery.NONE, true);
+
+    assertThat(SearchSql.text(shape))
+        .contains(
+            "FROM (SELECT DISTINCT word FROM subscriber_name_words WHERE key IN"
+                + " (SELECT search_word_keys(substring(:q FROM '[[:alpha:]]+')))) f,")
+        .contains(
+            "(SELECT DISTINCT word FROM subscriber_name_words WHERE key IN (SELECT"
+                + " search_word_keys(substring(:q FROM '([[:alpha:]]+)[^[:alpha:]]*$')))) l")
+        .contains(
+            "ORDER BY word_similarity(:q, f.word || ' ' || l.word) DESC, f.word, l.word LIMIT 20)"
+                + " c CROSS JOIN LATERAL (SELECT * FROM subscribers WHERE"
+                + " soundex(substring(name FROM '[[:alpha:]]+')) = soundex(c.first_word)")
+        .contains("LIMIT 200) named WHERE TRUE LIMIT 200) candidates")
+        .contains("(0.5 * word_similarity(:q, lower(name)))::float8 AS score")
+        .doesNotContain("UNION ALL SELECT * FROM subscribers");
+  }
+
+  @Test
+  void oneWordIsCorrectedAsAFirstOrALastNameOrTwoNamesRunTogether() {
+    Shape shape =
+        new Shape(Phase.NAME_WORDS, Set.of(SUBSCRIBER), false, false, PhoneQuery.NONE, false);
+
+    assertThat(SearchSql.text(shape))
+        .contains("SELECT w.word AS first_word, NULL::text AS last_word")
+        .contains("UNION ALL SELECT NULL, w.word")
+        .contains("ON b.key IN (substr(")
+        .contains("AND c.last_word IS NULL UNION ALL SELECT * FROM subscribers")
+        .contains("AND c.first_word IS NULL LIMIT 200) named");
   }
 
   @Test
