@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.identity.Role;
@@ -14,15 +13,10 @@ import io.tenantry.tenantapp.tickets.TicketDtos.TicketRequest;
 import io.tenantry.tenantapp.tickets.TicketService;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.browser.Axe;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,40 +30,11 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class NewRecordsWebTest {
-
-  private static Browser browser;
-
-  @TestHTTPResource("/")
-  URL root;
+class NewRecordsWebTest extends StaffBrowserTest {
 
   @Inject WebStaff staff;
   @Inject Db db;
   @Inject TicketService tickets;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void signedOut() {
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
 
   private static String unique() {
     return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)

@@ -3,7 +3,6 @@ package io.tenantry.tenantapp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.demo.DemoDataService;
@@ -12,43 +11,24 @@ import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.browser.Axe;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Devices, RADIUS sessions and tickets in a browser: assign, disconnect, status and comments. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class OperationsWebTest {
+class OperationsWebTest extends StaffBrowserTest {
 
-  private static Browser browser;
   private static boolean seeded;
-
-  @TestHTTPResource("/")
-  URL root;
 
   @Inject WebStaff staff;
   @Inject TestTenant tenant;
   @Inject DemoDataService demo;
   @Inject Db db;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @BeforeEach
   void demoData() {
@@ -57,16 +37,6 @@ class OperationsWebTest {
       demo.generate(100);
       seeded = true;
     }
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
   }
 
   private String first(String sql) {

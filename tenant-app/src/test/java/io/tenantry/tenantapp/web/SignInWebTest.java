@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffService;
@@ -13,12 +12,7 @@ import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.browser.Axe;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -28,40 +22,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class SignInWebTest {
+class SignInWebTest extends StaffBrowserTest {
 
   static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private static Browser browser;
-
-  @TestHTTPResource("/")
-  URL root;
-
   @Inject WebStaff staff;
   @Inject TestTenant tenant;
   @Inject StaffService staffService;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void signedOut() {
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors(); // drained: each test checks only what its own pages logged
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
 
   @Test
   void signInLeadsToTheDashboardUnderTheTenantsName() {

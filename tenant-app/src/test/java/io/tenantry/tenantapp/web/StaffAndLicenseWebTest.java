@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.identity.StaffService;
@@ -19,19 +18,13 @@ import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.browser.Axe;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -39,14 +32,9 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class StaffAndLicenseWebTest {
+class StaffAndLicenseWebTest extends StaffBrowserTest {
 
   private static final Instant EXPIRES = Instant.parse("2030-01-31T00:00:00Z");
-
-  private static Browser browser;
-
-  @TestHTTPResource("/")
-  URL root;
 
   @Inject WebStaff staff;
   @Inject TestTenant tenant;
@@ -54,34 +42,10 @@ class StaffAndLicenseWebTest {
   @Inject StaffUsers staffUsers;
   @Inject StaffService staffService;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  @BeforeEach
-  void signedOut() {
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
   @AfterEach
   void restore() {
     clock.reset();
     tenant.restoreEntitlements();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
   }
 
   private void invite(String email) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.demo.DemoDataService;
@@ -13,14 +12,10 @@ import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.browser.Axe;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,31 +26,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class SubscribersAndInvoicesWebTest {
+class SubscribersAndInvoicesWebTest extends StaffBrowserTest {
 
   /** Three pages of 25; "Grace Mensah" is number 42. */
   private static final int SUBSCRIBERS = 60;
 
-  private static Browser browser;
   private static boolean seeded;
-
-  @TestHTTPResource("/")
-  URL root;
 
   @Inject WebStaff staff;
   @Inject TestTenant tenant;
   @Inject DemoDataService demo;
   @Inject Db db;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @BeforeEach
   void demoData() {
@@ -64,16 +45,6 @@ class SubscribersAndInvoicesWebTest {
       demo.generate(SUBSCRIBERS);
       seeded = true;
     }
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
-  }
-
-  private String base() {
-    return root.toString().replaceAll("/$", "");
-  }
-
-  private WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
   }
 
   @Test

@@ -6,19 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.testing.PostgresTestResource;
-import io.tenantry.testing.browser.Browser;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -32,7 +27,7 @@ import org.openqa.selenium.NoAlertPresentException;
 @TestProfile(TenantNameWebTest.HostileName.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TenantKeysTestResource.class)
-class TenantNameWebTest {
+class TenantNameWebTest extends StaffBrowserTest {
 
   static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -49,22 +44,7 @@ class TenantNameWebTest {
     }
   }
 
-  private static Browser browser;
-
-  @TestHTTPResource("/")
-  URL root;
-
   @Inject WebStaff staff;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @Test
   void theNameIsShownAsTextOnEveryPageAndNeverRuns() {
