@@ -4,44 +4,25 @@ import static io.tenantry.controlplane.console.ConsoleSession.awaitPage;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.tenantry.controlplane.support.TestPlatform;
-import io.tenantry.testing.browser.Browser;
+import io.tenantry.testing.browser.BrowserPerClass;
 import jakarta.inject.Inject;
 import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
- * What every console browser test class shares: one browser for the class, and before each test an
- * empty platform and a browser with no session and no console messages left from the last one. A
- * class's own {@code @BeforeEach} runs after this one's.
+ * What every console browser test class shares: {@link BrowserPerClass}'s browser, signed out
+ * before each test, and an empty platform. A class's own {@code @BeforeEach} runs after this one's.
  */
-abstract class ConsoleBrowserTest {
-
-  static Browser browser;
+abstract class ConsoleBrowserTest extends BrowserPerClass {
 
   @Inject TestPlatform platform;
 
   @TestHTTPResource("/")
   URL root;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
   @BeforeEach
   void startClean() {
     resetPlatform();
-    browser.driver().manage().deleteAllCookies();
-    browser.consoleErrors();
   }
 
   /** Empties the platform; a class whose fixtures reset more replaces it. */
@@ -51,14 +32,6 @@ abstract class ConsoleBrowserTest {
 
   String base() {
     return root.toString().replaceAll("/$", "");
-  }
-
-  WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
-
-  boolean present(String css) {
-    return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
   }
 
   void open(String path, String heading) {

@@ -1,10 +1,12 @@
 package io.tenantry.tenantapp.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class SecretsTest {
     Secrets.HASHING.acquire(); // a hash in progress
     CompletableFuture<Boolean> forgetting = CompletableFuture.supplyAsync(Secrets::forgetTemplates);
     try {
-      Thread.sleep(300);
+      await().atMost(Duration.ofSeconds(10)).until(Secrets.HASHING::hasQueuedThreads);
       assertThat(forgetting).isNotDone();
     } finally {
       Secrets.HASHING.release();
