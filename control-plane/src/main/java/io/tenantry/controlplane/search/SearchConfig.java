@@ -30,9 +30,11 @@ public interface SearchConfig {
    * How often the search token of every searchable tenant is renewed ahead of its reuse period's
    * end, and a tenant newly Ready gets its first one: a search then signs no token itself. Each
    * token is renewed once it has less than two intervals of reuse left, so one late run is
-   * harmless.
+   * harmless. Each run also renews some tokens early so that the renewals spread evenly over the
+   * runs (no burst of signatures when tokens signed together come due together); a short interval
+   * makes each run's share small.
    */
-  @WithDefault("5s")
+  @WithDefault("1s")
   Duration tokenRefreshInterval();
 
   /** Hits asked of each tenant, and shown in the merged ranking, when the request names none. */

@@ -6,7 +6,10 @@ import io.tenantry.controlplane.signin.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,14 +93,51 @@ public class ServiceTokens {
   }
 
   int prepare(Instant now, Collection<String> slugs, Duration ahead, String... scopes) {
-    int signed = 0;
+    return prepare(now, slugs, ahead, 0, scopes);
+  }
+
+  /**
+   * As {@link #prepare(Collection, Duration, String...)}, run every {@code every}, and spreading
+   * the signatures evenly over the runs: each run also renews early, soonest due first, enough
+   * tokens to sign about {@code slugs / (reuse period - ahead) * every} per run. Tokens signed
+   * together (all of them at start-up) would otherwise all come due in the same run again, one
+   * burst of CPU every reuse period that whatever request runs meanwhile pays; spread, a thousand
+   * tenants cost a few signatures per run. The total signed stays about one per tenant per reuse
+   * period.
+   */
+  public int prepareEvenly(
+      Collection<String> slugs, Duration ahead, Duration every, String... scopes) {
+    return prepareEvenly(Instant.now(), slugs, ahead, every, scopes);
+  }
+
+  int prepareEvenly(
+      Instant now, Collection<String> slugs, Duration ahead, Duration every, String... scopes) {
+    long window = reusePeriod().minus(ahead).toMillis();
+    int quota =
+        window <= every.toMillis()
+            ? slugs.size()
+            : (int) Math.ceilDiv(slugs.size() * Math.max(1, every.toMillis()), window);
+    return prepare(now, slugs, ahead, quota, scopes);
+  }
+
+  /** Signs what is due within {@code ahead}, and at least {@code quota} if there are so many. */
+  private int prepare(
+      Instant now, Collection<String> slugs, Duration ahead, int quota, String... scopes) {
+    List<Map.Entry<String, Instant>> byRenewal = new ArrayList<>(slugs.size());
     for (String slug : slugs) {
       Reusable current = reusable.get(keyOf(slug, scopes));
-      if (current == null || !now.plus(ahead).isBefore(current.renewAt())) {
-        // A call renewing the same token meanwhile only costs one signature more: both are valid.
-        reusable.put(keyOf(slug, scopes), fresh(now, slug, scopes));
-        signed++;
+      byRenewal.add(Map.entry(slug, current == null ? Instant.MIN : current.renewAt()));
+    }
+    byRenewal.sort(Map.Entry.comparingByValue());
+    Instant due = now.plus(ahead);
+    int signed = 0;
+    for (Map.Entry<String, Instant> next : byRenewal) {
+      if (signed >= quota && due.isBefore(next.getValue())) {
+        break;
       }
+      // A call renewing the same token meanwhile only costs one signature more: both are valid.
+      reusable.put(keyOf(next.getKey(), scopes), fresh(now, next.getKey(), scopes));
+      signed++;
     }
     return signed;
   }
@@ -115,7 +155,12 @@ public class ServiceTokens {
   }
 
   private Reusable fresh(Instant now, String slug, String... scopes) {
-    return new Reusable(mint(slug, scopes), now.plus(config.tokenLifetime().dividedBy(2)));
+    return new Reusable(mint(slug, scopes), now.plus(reusePeriod()));
+  }
+
+  /** How long a token is handed out: half its lifetime, so no call gets one about to expire. */
+  private Duration reusePeriod() {
+    return config.tokenLifetime().dividedBy(2);
   }
 
   private static String keyOf(String slug, String... scopes) {

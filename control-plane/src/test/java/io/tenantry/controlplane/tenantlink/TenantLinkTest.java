@@ -139,6 +139,30 @@ class TenantLinkTest {
   }
 
   @Test
+  void tokensSignedTogetherAreRenewedAFewPerRunNeverAllInTheSameRun() {
+    java.time.Instant now = java.time.Instant.now();
+    List<String> slugs =
+        java.util.stream.IntStream.range(0, 56).mapToObj(i -> "even-" + i).toList();
+    Duration ahead = Duration.ofSeconds(2);
+    Duration every = Duration.ofSeconds(1);
+
+    // none signed yet: all of them at once (start-up)
+    assertThat(tokens.prepareEvenly(now, slugs, ahead, every, ServiceTokens.SEARCH)).isEqualTo(56);
+    // 56 tokens over the 28 s between a token's signing and `ahead` before its 30 s reuse ends:
+    // 2 a run, before and after the moment they would all have come due together
+    int total = 0;
+    for (int second = 1; second <= 60; second++) {
+      java.time.Instant at = now.plusSeconds(second);
+      int signed = tokens.prepareEvenly(at, slugs, ahead, every, ServiceTokens.SEARCH);
+      assertThat(signed).as("signed in the run at +%d s", second).isEqualTo(2);
+      total += signed;
+      assertThat(slugs).allMatch(slug -> tokens.ready(at, slug, ServiceTokens.SEARCH).isPresent());
+    }
+    // about one signature per token per reuse period, as without spreading
+    assertThat(total).isEqualTo(120);
+  }
+
+  @Test
   void aServiceTokenForOneTenantIsRefusedAsAnothersAudience() {
     String token = tokens.mint("acme", ServiceTokens.SEARCH);
 
