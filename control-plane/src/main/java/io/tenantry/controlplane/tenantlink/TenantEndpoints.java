@@ -67,12 +67,16 @@ public class TenantEndpoints {
     }
     Map<String, Resolved> resolved = new HashMap<>();
     for (String slug : slugs) {
-      resolved.put(slug, resolveWith(slug, stored.get(slug)));
+      resolved.put(slug, at(slug, stored.get(slug)));
     }
     return resolved;
   }
 
-  private Resolved resolveWith(String slug, String stored) {
+  /**
+   * Where {@code slug} is reached given its stored override ({@code stored}, null if none), for a
+   * caller that read the override along with the tenant itself: no database read here.
+   */
+  public Resolved at(String slug, String stored) {
     if (stored != null) {
       return new Resolved(slug, URI.create(stored), STORED);
     }
@@ -112,7 +116,7 @@ public class TenantEndpoints {
     if (TenantEndpoint.deleteById(slug)) {
       audit.record(AuditEvent.success("tenant.endpoint.cleared", slug, slug, Map.of()));
     }
-    return resolveWith(slug, null);
+    return at(slug, null);
   }
 
   /**
