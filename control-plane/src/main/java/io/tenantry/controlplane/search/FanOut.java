@@ -9,6 +9,8 @@ import io.tenantry.controlplane.tenantlink.TenantEndpoints;
 import io.tenantry.controlplane.tenantlink.TenantHit;
 import io.tenantry.controlplane.tenantlink.TenantLinkClient;
 import io.tenantry.controlplane.tenantlink.TenantLinkException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +77,7 @@ public class FanOut {
     final Duration perTenant;
     final Duration deadline;
     final List<TenantEndpoints.Resolved> targets;
-    final Query query;
+    final TenantLinkClient.Search search;
     final Map<String, Long> started = new ConcurrentHashMap<>();
     final Map<String, TenantResult> finished = new ConcurrentHashMap<>();
 
@@ -106,7 +108,7 @@ public class FanOut {
       this.perTenant = perTenant;
       this.deadline = deadline;
       this.targets = targets;
-      this.query = query;
+      this.search = client.search(query.text(), query.types(), query.limit());
       this.pending = new AtomicInteger(targets.size());
     }
 
@@ -137,10 +139,7 @@ public class FanOut {
             break;
           }
           free.decrementAndGet();
-          TenantEndpoints.Resolved target = targets.get(index);
-          ask(target, query)
-              .subscribe()
-              .with(this::answered, failure -> answered(unexpected(target.slug(), failure)));
+          ask(targets.get(index));
         }
       } while (starting.decrementAndGet() != 0);
     }
@@ -154,22 +153,33 @@ public class FanOut {
       }
     }
 
-    Uni<TenantResult> ask(TenantEndpoints.Resolved target, Query query) {
-      return Uni.createFrom()
-          .deferred(
-              () -> {
-                long start = System.nanoTime();
-                started.put(target.slug(), start);
-                Duration budget = min(perTenant, deadline.minusNanos(start - began));
-                if (budget.isNegative() || budget.isZero()) {
-                  return Uni.createFrom().item(timedOut(target.slug(), start));
-                }
-                return client
-                    .search(target, query.text(), query.types(), query.limit(), budget)
-                    .map(hits -> ok(target.slug(), hits, start))
-                    .onFailure()
-                    .recoverWithItem(failure -> failed(target.slug(), failure, start));
-              });
+    /** Starts one call; its result, whatever happens, goes to {@link #answered}. */
+    void ask(TenantEndpoints.Resolved target) {
+      long start = System.nanoTime();
+      started.put(target.slug(), start);
+      Duration budget = min(perTenant, deadline.minusNanos(start - began));
+      if (budget.isNegative() || budget.isZero()) {
+        answered(timedOut(target.slug(), start));
+        return;
+      }
+      Future<List<TenantHit>> call;
+      try {
+        call = search.ask(target, budget);
+      } catch (RuntimeException e) {
+        answered(unexpected(target.slug(), e));
+        return;
+      }
+      call.onComplete(done -> answered(resultOf(target.slug(), done, start)));
+    }
+
+    private TenantResult resultOf(String slug, AsyncResult<List<TenantHit>> done, long start) {
+      try {
+        return done.succeeded()
+            ? ok(slug, done.result(), start)
+            : failed(slug, done.cause(), start);
+      } catch (RuntimeException e) {
+        return unexpected(slug, e);
+      }
     }
 
     List<TenantResult> results(List<TenantEndpoints.Resolved> targets) {
@@ -215,7 +225,7 @@ public class FanOut {
       return new TenantResult(slug, Status.ERROR, reason, millisSince(start), List.of());
     }
 
-    /** A failure {@link #ask} did not turn into a result: still that tenant's error alone. */
+    /** A failure no result was made of: still that tenant's error alone. */
     private TenantResult unexpected(String slug, Throwable failure) {
       metrics.tenantError(slug);
       return new TenantResult(slug, Status.ERROR, "request failed", null, List.of());

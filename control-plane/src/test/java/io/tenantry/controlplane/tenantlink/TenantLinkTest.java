@@ -163,6 +163,21 @@ class TenantLinkTest {
   }
 
   @Test
+  void aCallGoesToTheBaseUrlsHostPortAndPathWhateverItsScheme() {
+    var plain = TenantLinkClient.requestTo(URI.create("http://127.0.0.1:8081/good/"), "/x?q=1");
+    assertThat(plain.getHost()).isEqualTo("127.0.0.1");
+    assertThat(plain.getPort()).isEqualTo(8081);
+    assertThat(plain.isSsl()).isFalse();
+    assertThat(plain.getURI()).isEqualTo("/good/x?q=1");
+    var tls = TenantLinkClient.requestTo(URI.create("https://app.tenant-acme.svc"), "/x");
+    assertThat(tls.getPort()).isEqualTo(443);
+    assertThat(tls.isSsl()).isTrue();
+    assertThat(tls.getURI()).isEqualTo("/x");
+    assertThat(TenantLinkClient.requestTo(URI.create("http://app.tenant-acme.svc"), "/x").getPort())
+        .isEqualTo(80);
+  }
+
+  @Test
   void aServiceTokenForOneTenantIsRefusedAsAnothersAudience() {
     String token = tokens.mint("acme", ServiceTokens.SEARCH);
 
