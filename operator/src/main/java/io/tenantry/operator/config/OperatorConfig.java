@@ -261,6 +261,14 @@ public interface OperatorConfig {
     @WithDefault("2")
     int refillSessions();
 
+    /**
+     * How long claims must pause before the pool is topped up, so that a burst of new tenants is
+     * not slowed by the server creating databases meanwhile; once fewer than a quarter of {@link
+     * #size} are left the pool is topped up at once.
+     */
+    @WithDefault("5s")
+    Duration refillDelay();
+
     /** How often the pool is checked and topped up besides after each claim. */
     @WithDefault("1m")
     Duration checkPeriod();

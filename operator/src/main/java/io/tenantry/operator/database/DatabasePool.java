@@ -1,5 +1,7 @@
 package io.tenantry.operator.database;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.operator.config.OperatorConfig;
@@ -29,6 +31,10 @@ import org.jboss.logging.Logger;
  * ({@code ALLOW_CONNECTIONS false}) until claimed, and are named {@code tenantry_pool_<random>},
  * which no tenant's {@code tenant_<slug>} can ever be and which tells nothing about anyone.
  *
+ * <p>Refilling waits until claims pause ({@code refill-delay}): creating databases competes for the
+ * server with the very tenants being provisioned, so during a burst the pool is drawn down first
+ * and topped up afterwards, unless fewer than a quarter of it is left.
+ *
  * <p>Claims are serialized on the server by a transaction-level advisory lock, so concurrent
  * reconciles and several operator replicas never take the same database; refills by a session lock,
  * so the pool is never topped up twice at once.
@@ -49,6 +55,9 @@ public class DatabasePool {
   private final OperatorConfig.Pool config;
   private final AdminSession session;
   private final AtomicBoolean refillPending = new AtomicBoolean();
+  private final AtomicBoolean refillWaiting = new AtomicBoolean();
+  private volatile long lastClaim = System.nanoTime() - Long.MAX_VALUE / 2;
+  private volatile boolean runningLow = true;
   private volatile ScheduledExecutorService refiller;
 
   DatabasePool(OperatorConfig config, AdminSession session) {
@@ -66,19 +75,37 @@ public class DatabasePool {
     }
     try (Statement statement = transaction.createStatement()) {
       statement.execute("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")");
-      Optional<String> pooled = first(statement, "SELECT datname" + OWN_POOL + " LIMIT 1");
-      if (pooled.isEmpty()) {
-        refillSoon();
-        return false;
+      String pooled;
+      int left;
+      try (ResultSet row =
+          statement.executeQuery("SELECT datname, count(*) OVER ()" + OWN_POOL + " LIMIT 1")) {
+        if (!row.next()) {
+          runningLow = true;
+          refillSoon();
+          return false;
+        }
+        pooled = row.getString(1);
+        left = row.getInt(2) - 1;
       }
       statement.execute(
           "ALTER DATABASE "
-              + AdminSession.quote(pooled.get())
+              + AdminSession.quote(pooled)
               + " RENAME TO "
               + AdminSession.quote(name));
+      claimed(left);
     }
-    refillSoon();
     return true;
+  }
+
+  /** After a claim that left {@code left}: top up at once when running low, else after a pause. */
+  private void claimed(int left) {
+    lastClaim = System.nanoTime();
+    runningLow = left < config.size() / 4.0;
+    if (runningLow) {
+      refillSoon();
+    } else {
+      refillWhenClaimsPause();
+    }
   }
 
   /** Unclaimed pool databases of this admin role right now. */
@@ -98,7 +125,7 @@ public class DatabasePool {
     }
     refiller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
     long period = config.checkPeriod().toMillis();
-    refiller.scheduleWithFixedDelay(this::refillQuietly, 0, period, TimeUnit.MILLISECONDS);
+    refiller.scheduleWithFixedDelay(this::periodicCheck, 0, period, TimeUnit.MILLISECONDS);
   }
 
   synchronized void stop(@Observes ShutdownEvent event) {
@@ -106,6 +133,35 @@ public class DatabasePool {
       refiller.shutdownNow();
       refiller = null;
     }
+  }
+
+  /** The periodic top-up, which leaves a burst in progress alone as a claim does. */
+  private void periodicCheck() {
+    if (runningLow || sinceLastClaim() >= config.refillDelay().toNanos()) {
+      refillQuietly();
+    }
+  }
+
+  private void refillWhenClaimsPause() {
+    ScheduledExecutorService current = refiller;
+    if (current != null && refillWaiting.compareAndSet(false, true)) {
+      current.schedule(this::refillIfClaimsPaused, config.refillDelay().toNanos(), NANOSECONDS);
+    }
+  }
+
+  private void refillIfClaimsPaused() {
+    long wait = config.refillDelay().toNanos() - sinceLastClaim();
+    ScheduledExecutorService current = refiller;
+    if (wait > 0 && !runningLow && current != null) {
+      current.schedule(this::refillIfClaimsPaused, wait, NANOSECONDS);
+      return;
+    }
+    refillWaiting.set(false);
+    refillQuietly();
+  }
+
+  private long sinceLastClaim() {
+    return System.nanoTime() - lastClaim;
   }
 
   private void refillSoon() {
