@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,6 +134,7 @@ public class DatabasePool {
       refiller.shutdownNow();
       refiller = null;
     }
+    refillWaiting.set(false);
   }
 
   /** The periodic top-up, which leaves a burst in progress alone as a claim does. */
@@ -143,21 +145,29 @@ public class DatabasePool {
   }
 
   private void refillWhenClaimsPause() {
-    ScheduledExecutorService current = refiller;
-    if (current != null && refillWaiting.compareAndSet(false, true)) {
-      current.schedule(this::refillIfClaimsPaused, config.refillDelay().toNanos(), NANOSECONDS);
+    if (refillWaiting.compareAndSet(false, true)
+        && !checkAfter(config.refillDelay().toNanos(), this::refillIfClaimsPaused)) {
+      refillWaiting.set(false);
     }
   }
 
   private void refillIfClaimsPaused() {
     long wait = config.refillDelay().toNanos() - sinceLastClaim();
-    ScheduledExecutorService current = refiller;
-    if (wait > 0 && !runningLow && current != null) {
-      current.schedule(this::refillIfClaimsPaused, wait, NANOSECONDS);
+    if (wait > 0 && !runningLow && checkAfter(wait, this::refillIfClaimsPaused)) {
       return;
     }
     refillWaiting.set(false);
     refillQuietly();
+  }
+
+  /** False when the refiller is stopped (shut down): the next start checks the pool anyway. */
+  private boolean checkAfter(long nanos, Runnable check) {
+    ScheduledExecutorService current = refiller;
+    try {
+      return current != null && current.schedule(check, nanos, NANOSECONDS) != null;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
   private long sinceLastClaim() {
