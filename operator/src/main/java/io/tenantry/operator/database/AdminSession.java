@@ -42,6 +42,14 @@ public class AdminSession {
     return idle.take(this::connect);
   }
 
+  /**
+   * A session of its own, closed for good when the caller closes it: for work that holds a
+   * session-level lock, which a session kept for reuse could otherwise carry on to its next user.
+   */
+  Connection openUnshared() throws SQLException {
+    return connect();
+  }
+
   /** Admin sessions open and idle right now. */
   int idleSessions() {
     return idle.idle();

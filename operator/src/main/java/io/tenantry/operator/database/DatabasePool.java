@@ -193,7 +193,8 @@ public class DatabasePool {
 
   /** Creates as many pool databases as are missing, unless another session is at it. */
   void refill() {
-    try (Connection connection = session.open();
+    // Unshared: should the unlock fail, the session-level lock ends with the session.
+    try (Connection connection = session.openUnshared();
         Statement statement = connection.createStatement()) {
       if (!locked(statement)) {
         return;
