@@ -212,6 +212,28 @@ public interface OperatorConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Admin sessions kept open between uses instead of a new session per database step; 0 opens a
+     * new one each time.
+     */
+    @WithDefault("10")
+    int idleAdminSessions();
+
+    /**
+     * How long an admin session is used at most: a rotated or revoked admin credential stops being
+     * used within this time.
+     */
+    @WithDefault("1m")
+    Duration adminSessionMaxAge();
+
+    /**
+     * How long an admin session may sit idle before the server ends it (PostgreSQL 14 and later:
+     * {@code idle_session_timeout}), so that sessions kept for reuse do not hold server connections
+     * once the operator is quiet.
+     */
+    @WithDefault("10s")
+    Duration adminSessionIdleTimeout();
+
     /** How often the operator re-checks each tenant database, its owner, ACL and role. */
     @WithDefault("10m")
     Duration pollPeriod();
@@ -238,6 +260,14 @@ public interface OperatorConfig {
     /** Sessions that create pool databases at once while refilling. */
     @WithDefault("2")
     int refillSessions();
+
+    /**
+     * How long claims must pause before the pool is topped up, so that a burst of new tenants is
+     * not slowed by the server creating databases meanwhile; once fewer than a quarter of {@link
+     * #size} are left the pool is topped up at once.
+     */
+    @WithDefault("5s")
+    Duration refillDelay();
 
     /** How often the pool is checked and topped up besides after each claim. */
     @WithDefault("1m")

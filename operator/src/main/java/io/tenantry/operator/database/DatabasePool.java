@@ -1,5 +1,7 @@
 package io.tenantry.operator.database;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.tenantry.common.secrets.RandomSecrets;
 import io.tenantry.operator.config.OperatorConfig;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +31,10 @@ import org.jboss.logging.Logger;
  * far more on a busy server). Pool databases belong to the admin role, refuse every connection
  * ({@code ALLOW_CONNECTIONS false}) until claimed, and are named {@code tenantry_pool_<random>},
  * which no tenant's {@code tenant_<slug>} can ever be and which tells nothing about anyone.
+ *
+ * <p>Refilling waits until claims pause ({@code refill-delay}): creating databases competes for the
+ * server with the very tenants being provisioned, so during a burst the pool is drawn down first
+ * and topped up afterwards, unless fewer than a quarter of it is left.
  *
  * <p>Claims are serialized on the server by a transaction-level advisory lock, so concurrent
  * reconciles and several operator replicas never take the same database; refills by a session lock,
@@ -49,6 +56,9 @@ public class DatabasePool {
   private final OperatorConfig.Pool config;
   private final AdminSession session;
   private final AtomicBoolean refillPending = new AtomicBoolean();
+  private final AtomicBoolean refillWaiting = new AtomicBoolean();
+  private volatile long lastClaim = System.nanoTime() - Long.MAX_VALUE / 2;
+  private volatile boolean runningLow = true;
   private volatile ScheduledExecutorService refiller;
 
   DatabasePool(OperatorConfig config, AdminSession session) {
@@ -66,19 +76,37 @@ public class DatabasePool {
     }
     try (Statement statement = transaction.createStatement()) {
       statement.execute("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")");
-      Optional<String> pooled = first(statement, "SELECT datname" + OWN_POOL + " LIMIT 1");
-      if (pooled.isEmpty()) {
-        refillSoon();
-        return false;
+      String pooled;
+      int left;
+      try (ResultSet row =
+          statement.executeQuery("SELECT datname, count(*) OVER ()" + OWN_POOL + " LIMIT 1")) {
+        if (!row.next()) {
+          runningLow = true;
+          refillSoon();
+          return false;
+        }
+        pooled = row.getString(1);
+        left = row.getInt(2) - 1;
       }
       statement.execute(
           "ALTER DATABASE "
-              + AdminSession.quote(pooled.get())
+              + AdminSession.quote(pooled)
               + " RENAME TO "
               + AdminSession.quote(name));
+      claimed(left);
     }
-    refillSoon();
     return true;
+  }
+
+  /** After a claim that left {@code left}: top up at once when running low, else after a pause. */
+  private void claimed(int left) {
+    lastClaim = System.nanoTime();
+    runningLow = left < config.size() / 4.0;
+    if (runningLow) {
+      refillSoon();
+    } else {
+      refillWhenClaimsPause();
+    }
   }
 
   /** Unclaimed pool databases of this admin role right now. */
@@ -98,7 +126,7 @@ public class DatabasePool {
     }
     refiller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
     long period = config.checkPeriod().toMillis();
-    refiller.scheduleWithFixedDelay(this::refillQuietly, 0, period, TimeUnit.MILLISECONDS);
+    refiller.scheduleWithFixedDelay(this::periodicCheck, 0, period, TimeUnit.MILLISECONDS);
   }
 
   synchronized void stop(@Observes ShutdownEvent event) {
@@ -106,6 +134,44 @@ public class DatabasePool {
       refiller.shutdownNow();
       refiller = null;
     }
+    refillWaiting.set(false);
+  }
+
+  /** The periodic top-up, which leaves a burst in progress alone as a claim does. */
+  private void periodicCheck() {
+    if (runningLow || sinceLastClaim() >= config.refillDelay().toNanos()) {
+      refillQuietly();
+    }
+  }
+
+  private void refillWhenClaimsPause() {
+    if (refillWaiting.compareAndSet(false, true)
+        && !checkAfter(config.refillDelay().toNanos(), this::refillIfClaimsPaused)) {
+      refillWaiting.set(false);
+    }
+  }
+
+  private void refillIfClaimsPaused() {
+    long wait = config.refillDelay().toNanos() - sinceLastClaim();
+    if (wait > 0 && !runningLow && checkAfter(wait, this::refillIfClaimsPaused)) {
+      return;
+    }
+    refillWaiting.set(false);
+    refillQuietly();
+  }
+
+  /** False when the refiller is stopped (shut down): the next start checks the pool anyway. */
+  private boolean checkAfter(long nanos, Runnable check) {
+    ScheduledExecutorService current = refiller;
+    try {
+      return current != null && current.schedule(check, nanos, NANOSECONDS) != null;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
+  }
+
+  private long sinceLastClaim() {
+    return System.nanoTime() - lastClaim;
   }
 
   private void refillSoon() {
@@ -127,7 +193,8 @@ public class DatabasePool {
 
   /** Creates as many pool databases as are missing, unless another session is at it. */
   void refill() {
-    try (Connection connection = session.open();
+    // Unshared: should the unlock fail, the session-level lock ends with the session.
+    try (Connection connection = session.openUnshared();
         Statement statement = connection.createStatement()) {
       if (!locked(statement)) {
         return;

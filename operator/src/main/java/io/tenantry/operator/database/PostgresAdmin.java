@@ -65,18 +65,17 @@ public class PostgresAdmin {
   public TenantDatabase ensure(String name, String password, int connectionLimit) {
     try (Connection connection = session.open()) {
       TenantRoleSql.ensureRole(connection, name, password, connectionLimit);
-      if (!TenantRoleSql.databaseExists(connection, name) && !claimed(connection, name)) {
-        try (Statement statement = connection.createStatement()) {
-          // Closed to connections until secured: an interruption before that leaves it unusable.
-          statement.execute(
-              "CREATE DATABASE "
-                  + AdminSession.quote(name)
-                  + " OWNER "
-                  + AdminSession.quote(name)
-                  + " ALLOW_CONNECTIONS false");
+      // A claimed pool database was secured in the claim's own transaction.
+      boolean secured = false;
+      if (!TenantRoleSql.databaseExists(connection, name)) {
+        secured = claimed(connection, name);
+        if (!secured) {
+          create(connection, name);
         }
       }
-      inTransaction(connection, () -> TenantRoleSql.secure(connection, name));
+      if (!secured) {
+        inTransaction(connection, () -> TenantRoleSql.secure(connection, name));
+      }
       return verified(connection, name);
     } catch (SQLException e) {
       throw session.failure("provision", name, e);
@@ -171,6 +170,18 @@ public class PostgresAdmin {
   /** {@code host:port} of the shared server. */
   public String server() {
     return session.server();
+  }
+
+  /** Closed to connections until secured: an interruption before that leaves it unusable. */
+  private static void create(Connection connection, String name) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE DATABASE "
+              + AdminSession.quote(name)
+              + " OWNER "
+              + AdminSession.quote(name)
+              + " ALLOW_CONNECTIONS false");
+    }
   }
 
   private boolean claimed(Connection connection, String name) throws SQLException {

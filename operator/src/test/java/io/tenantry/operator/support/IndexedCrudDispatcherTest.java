@@ -127,6 +127,25 @@ class IndexedCrudDispatcherTest {
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
   }
 
+  @Test
+  void aDeletedObjectIsNotFoundByName() {
+    client.resource(configMap("a", "settings", "one")).create();
+    client.resource(configMap("a", "settings", "one")).delete();
+
+    assertThat(client.configMaps().inNamespace("a").withName("settings").get()).isNull();
+    assertThat(client.configMaps().inNamespace("b").withName("absent").get()).isNull();
+  }
+
+  @Test
+  void listsAndLabelSelectionsStillSeeEveryMatchingObject() {
+    client.resource(configMap("a", "one", "1")).create();
+    client.resource(configMap("a", "two", "2")).create();
+    client.resource(configMap("b", "one", "3")).create();
+
+    assertThat(client.configMaps().inNamespace("a").list().getItems()).hasSize(2);
+    assertThat(client.configMaps().inAnyNamespace().list().getItems()).hasSize(3);
+  }
+
   private static ConfigMap configMap(String namespace, String name, String value) {
     return new ConfigMapBuilder()
         .withNewMetadata()
