@@ -3,6 +3,7 @@ package io.tenantry.tenantapp.search;
 import io.tenantry.tenantapp.db.NamedSql;
 import io.tenantry.tenantapp.search.QueryForm.PhoneQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
  */
 final class SearchSql {
 
-  /** Lowest word similarity a trigram match needs; pg_trgm's default of 0.6 misses more typos. */
+  /**
+   * Lowest word similarity a trigram match ({@code <%}) needs; pg_trgm's default of 0.6 misses more
+   * typos. Every connection's setting, pg_trgm.word_similarity_threshold (application.properties).
+   */
   static final String THRESHOLD = "0.45";
 
   /**
@@ -26,21 +30,11 @@ final class SearchSql {
    */
   static final int CANDIDATES = 200;
 
-  /**
-   * For the rest of the transaction: the trigram threshold, and a plan for each statement's actual
-   * values. How common a name's sound or trigrams are decides whether reading the table until 200
-   * candidates turn up or an index is cheaper; a generic plan (which the server caches after five
-   * executions of a prepared statement) made for a common surname scans the whole table for a rare
-   * one: 2.2 s instead of 0.2 ms at a million subscribers. No JIT compilation: the planner's
-   * estimate for a look-up per corrected name ({@link Phase#NAME_WORDS}) passes the JIT threshold,
-   * and compiling (~40 ms) costs more than the few hundred rows it reads. Binds {@code :t}, the
-   * threshold.
-   */
-  static final NamedSql MISSPELLING_SETTINGS =
-      NamedSql.of(
-          "SELECT set_config('pg_trgm.word_similarity_threshold', :t, true),"
-              + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-              + " set_config('jit', 'off', true)");
+  /** A hit's {@link SearchType} order, as each phase ranks ties in score: the rank column. */
+  private static final String TYPE_RANK =
+      Arrays.stream(SearchType.values())
+          .map(t -> "WHEN '%s' THEN %d".formatted(Source.of(t).type(), t.ordinal()))
+          .collect(Collectors.joining(" ", "CASE type ", " END"));
 
   private static final String SUBSTRING = "%1$s ILIKE :pattern";
   private static final String SUBSTRING_OR_MAC = "(%1$s ILIKE :pattern OR %1$s ILIKE :macPattern)";
@@ -102,6 +96,44 @@ final class SearchSql {
     return "SELECT type, id, title, subtitle, score FROM ("
         + String.join(" UNION ALL ", parts)
         + ") hits ORDER BY score DESC, rank, id LIMIT :limit";
+  }
+
+  /** {@link #chain} compiled for JDBC; null when no asked-for type has any of these phases. */
+  static NamedSql statement(List<Shape> phases) {
+    String text = chain(phases);
+    return text == null ? null : NamedSql.of(text);
+  }
+
+  /**
+   * Several phases as one statement, so that reaching a later phase costs no further round trip:
+   * each phase's statement ({@link #text}) is a CTE that PostgreSQL computes only when every phase
+   * before it found nothing (an uncorrelated NOT EXISTS is a one-time filter, checked before the
+   * scan beneath it starts, and a CTE is computed as it is read). The hits are those of the first
+   * phase that found any, in that phase's order. Null when no phase has a statement.
+   */
+  static String chain(List<Shape> phases) {
+    List<String> texts = phases.stream().map(SearchSql::text).filter(t -> t != null).toList();
+    if (texts.size() < 2) {
+      return texts.isEmpty() ? null : texts.getFirst();
+    }
+    List<String> ctes = new ArrayList<>();
+    List<String> reads = new ArrayList<>();
+    List<String> emptyBefore = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      ctes.add("p%d AS MATERIALIZED (%s)".formatted(i, texts.get(i)));
+      reads.add(
+          "SELECT * FROM p%d%s"
+              .formatted(
+                  i, emptyBefore.isEmpty() ? "" : " WHERE " + String.join(" AND ", emptyBefore)));
+      emptyBefore.add("NOT EXISTS (SELECT FROM p%d)".formatted(i));
+    }
+    return "WITH "
+        + String.join(", ", ctes)
+        + " SELECT type, id, title, subtitle, score FROM ("
+        + String.join(" UNION ALL ", reads)
+        + ") hits ORDER BY score DESC, "
+        + TYPE_RANK
+        + ", id";
   }
 
   /** How {@code source} is searched in the shape's phase, or null when it is not. */
