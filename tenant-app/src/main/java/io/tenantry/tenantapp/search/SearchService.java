@@ -5,7 +5,6 @@ import io.tenantry.tenantapp.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * nothing does the substring phase look for the text anywhere, phone digits included. See {@link
  * Suffix} for why these are B-tree range scans.
  *
- * <p>Each phase asks for every requested type at once (UNION ALL), and the phases are chained into
- * two statements ({@link SearchSql#chain}), so a search costs one round trip, or two when it
- * reaches the misspelling phases, not one per type and phase. The parts: {@link Source} (what is
- * searched in each type), {@link QueryForm} (what the query can be), {@link SearchSql} (the
- * statements, pure), this class (the phases against the database).
+ * <p>Each phase asks for every requested type in one statement (UNION ALL), so a search costs one
+ * round trip per phase it reaches, not one per type and phase. (Chaining the phases into fewer
+ * statements, each a CTE run only when those before found nothing, saved round trips but cost more:
+ * PostgreSQL then plans every phase of a chain for each search, ~1 ms per phase.) The parts: {@link
+ * Source} (what is searched in each type), {@link QueryForm} (what the query can be), {@link
+ * SearchSql} (the statements, pure), this class (the phases against the database).
  *
  * <p>A score of 0.5 or more therefore means the text was found as typed. Each phase ranks at most
  * {@value SearchSql#CANDIDATES} candidates per type: a query as common as a surname would otherwise
@@ -61,16 +61,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SearchService {
 
-  /** The phases that find a query as typed, then those that find it misspelt: two statements. */
-  private static final List<Phase> AS_TYPED =
-      Arrays.stream(Phase.values()).filter(phase -> !phase.misspelling()).toList();
-
-  private static final List<Phase> MISSPELT =
-      Arrays.stream(Phase.values()).filter(Phase::misspelling).toList();
-
-  /** Each statement by the shape of its first phase, which holds everything its text depends on. */
   private final Map<SearchSql.Shape, NamedSql> statements = new ConcurrentHashMap<>();
-
   private final Db db;
 
   SearchService(Db db) {
@@ -78,35 +69,30 @@ public class SearchService {
   }
 
   /**
-   * At most two round trips and no transaction (every statement reads, none writes): the phases
-   * that find a query as typed in one statement, those that find it misspelt in another ({@link
-   * SearchSql#chain}). The two are planned differently: the server keeps a generic plan for the
-   * first once the driver prepares it, while the second is planned for each query's values (see
-   * {@link Db#listPlannedPerExecution}): how common a name's sound or trigrams are decides whether
-   * reading the table until 200 candidates turn up or an index is cheaper, and a generic plan made
-   * for a common surname scans the whole table for a rare one (2.2 s instead of 0.2 ms at a million
-   * subscribers). The trigram threshold and JIT are the connections' settings (see
-   * application.properties).
+   * One statement per phase reached, without a transaction (every statement reads, none writes).
+   * The misspelling phases are planned for each query's values ({@link
+   * Db#listPlannedPerExecution}): how common a name's sound or trigrams are decides whether reading
+   * the table until 200 candidates turn up or an index is cheaper, and a generic plan made for a
+   * common surname scans the whole table for a rare one (2.2 s instead of 0.2 ms at a million
+   * subscribers). The trigram threshold and JIT are the connections' settings
+   * (application.properties), so they cost no statement of their own.
    */
   public List<SearchHit> search(SearchRequest request) {
     QueryForm form = QueryForm.of(request.query());
     Set<SearchType> types = Set.copyOf(request.types());
     Map<String, Object> values = new HashMap<>(form.values());
     values.put("limit", request.limit());
-    for (List<Phase> phases : List.of(AS_TYPED, MISSPELT)) {
+    for (Phase phase : Phase.values()) {
       NamedSql statement =
-          statements.computeIfAbsent(
-              form.shape(phases.getFirst(), types),
-              first ->
-                  SearchSql.statement(phases.stream().map(p -> form.shape(p, types)).toList()));
+          statements.computeIfAbsent(form.shape(phase, types), SearchSql::statement);
       if (statement == null) {
         continue;
       }
+      Object[] bound = statement.bind(values);
       List<SearchHit> hits =
-          phases == MISSPELT
-              ? db.listPlannedPerExecution(
-                  statement.sql(), SearchService::hit, statement.bind(values))
-              : db.list(statement.sql(), SearchService::hit, statement.bind(values));
+          phase.misspelling()
+              ? db.listPlannedPerExecution(statement.sql(), SearchService::hit, bound)
+              : db.list(statement.sql(), SearchService::hit, bound);
       if (!hits.isEmpty()) {
         return hits;
       }

@@ -3,7 +3,6 @@ package io.tenantry.tenantapp.search;
 import io.tenantry.tenantapp.db.NamedSql;
 import io.tenantry.tenantapp.search.QueryForm.PhoneQuery;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,6 @@ final class SearchSql {
    * similarity for thousands of rows to return twenty.
    */
   static final int CANDIDATES = 200;
-
-  /** A hit's {@link SearchType} order, as each phase ranks ties in score: the rank column. */
-  private static final String TYPE_RANK =
-      Arrays.stream(SearchType.values())
-          .map(t -> "WHEN '%s' THEN %d".formatted(Source.of(t).type(), t.ordinal()))
-          .collect(Collectors.joining(" ", "CASE type ", " END"));
 
   private static final String SUBSTRING = "%1$s ILIKE :pattern";
   private static final String SUBSTRING_OR_MAC = "(%1$s ILIKE :pattern OR %1$s ILIKE :macPattern)";
@@ -96,44 +89,6 @@ final class SearchSql {
     return "SELECT type, id, title, subtitle, score FROM ("
         + String.join(" UNION ALL ", parts)
         + ") hits ORDER BY score DESC, rank, id LIMIT :limit";
-  }
-
-  /** {@link #chain} compiled for JDBC; null when no asked-for type has any of these phases. */
-  static NamedSql statement(List<Shape> phases) {
-    String text = chain(phases);
-    return text == null ? null : NamedSql.of(text);
-  }
-
-  /**
-   * Several phases as one statement, so that reaching a later phase costs no further round trip:
-   * each phase's statement ({@link #text}) is a CTE that PostgreSQL computes only when every phase
-   * before it found nothing (an uncorrelated NOT EXISTS is a one-time filter, checked before the
-   * scan beneath it starts, and a CTE is computed as it is read). The hits are those of the first
-   * phase that found any, in that phase's order. Null when no phase has a statement.
-   */
-  static String chain(List<Shape> phases) {
-    List<String> texts = phases.stream().map(SearchSql::text).filter(t -> t != null).toList();
-    if (texts.size() < 2) {
-      return texts.isEmpty() ? null : texts.getFirst();
-    }
-    List<String> ctes = new ArrayList<>();
-    List<String> reads = new ArrayList<>();
-    List<String> emptyBefore = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      ctes.add("p%d AS MATERIALIZED (%s)".formatted(i, texts.get(i)));
-      reads.add(
-          "SELECT * FROM p%d%s"
-              .formatted(
-                  i, emptyBefore.isEmpty() ? "" : " WHERE " + String.join(" AND ", emptyBefore)));
-      emptyBefore.add("NOT EXISTS (SELECT FROM p%d)".formatted(i));
-    }
-    return "WITH "
-        + String.join(", ", ctes)
-        + " SELECT type, id, title, subtitle, score FROM ("
-        + String.join(" UNION ALL ", reads)
-        + ") hits ORDER BY score DESC, "
-        + TYPE_RANK
-        + ", id";
   }
 
   /** How {@code source} is searched in the shape's phase, or null when it is not. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantry.tenantapp.search.QueryForm.PhoneQuery;
 import io.tenantry.tenantapp.search.SearchSql.Shape;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -247,42 +246,6 @@ class SearchSqlTest {
         .contains("ON b.key IN (substr(")
         .contains("AND c.last_word IS NULL UNION ALL SELECT * FROM subscribers")
         .contains("AND c.first_word IS NULL LIMIT 200) named");
-  }
-
-  @Test
-  void phasesChainedIntoOneStatementRunEachOnlyWhenThoseBeforeFoundNothing() {
-    String fuzzy = SearchSql.text(word(Phase.FUZZY, ALL));
-    String nameWords = SearchSql.text(word(Phase.NAME_WORDS, ALL));
-    String nameTrigrams = SearchSql.text(word(Phase.NAME_TRIGRAMS, ALL));
-
-    String sql =
-        SearchSql.chain(
-            List.of(
-                word(Phase.FUZZY, ALL),
-                word(Phase.NAME_WORDS, ALL),
-                word(Phase.NAME_TRIGRAMS, ALL)));
-
-    assertThat(sql)
-        .isEqualTo(
-            "WITH p0 AS MATERIALIZED (%s), p1 AS MATERIALIZED (%s), p2 AS MATERIALIZED (%s)"
-                    .formatted(fuzzy, nameWords, nameTrigrams)
-                + " SELECT type, id, title, subtitle, score FROM (SELECT * FROM p0"
-                + " UNION ALL SELECT * FROM p1 WHERE NOT EXISTS (SELECT FROM p0)"
-                + " UNION ALL SELECT * FROM p2 WHERE NOT EXISTS (SELECT FROM p0)"
-                + " AND NOT EXISTS (SELECT FROM p1)) hits ORDER BY score DESC,"
-                + " CASE type WHEN 'subscriber' THEN 0 WHEN 'device' THEN 1 WHEN 'invoice' THEN 2"
-                + " WHEN 'ticket' THEN 3 END, id");
-  }
-
-  @Test
-  void aChainLeavesOutPhasesWithoutAStatementAndIsThePhaseItselfWhenOneIsLeft() {
-    Set<SearchType> tickets = Set.of(TICKET);
-    Shape exact = word(Phase.EXACT, tickets);
-    Shape substring = word(Phase.SUBSTRING, tickets);
-
-    assertThat(SearchSql.chain(List.of(exact, substring))).isEqualTo(SearchSql.text(substring));
-    assertThat(SearchSql.chain(List.of(exact))).isNull();
-    assertThat(SearchSql.statement(List.of(word(Phase.NAME_WORDS, tickets)))).isNull();
   }
 
   @Test
