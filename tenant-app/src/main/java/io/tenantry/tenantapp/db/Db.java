@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /**
  * The tenant database through plain JDBC on the Agroal pool. The tenant app runs once per tenant,
@@ -47,17 +48,21 @@ public class Db {
   }
 
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    return execute(sql, params, (connection, statement) -> rows(statement, mapper));
+  }
+
+  /**
+   * {@link #list}, planned by the server for this execution's values every time: the driver sends
+   * it as an unnamed statement (prepare threshold 0), for which PostgreSQL never caches a generic
+   * plan. For a statement whose best plan depends on how common its values are.
+   */
+  public <T> List<T> listPlannedPerExecution(String sql, RowMapper<T> mapper, Object... params) {
     return execute(
         sql,
         params,
         (connection, statement) -> {
-          try (ResultSet rows = statement.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rows.next()) {
-              out.add(mapper.map(rows));
-            }
-            return out;
-          }
+          statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+          return rows(statement, mapper);
         });
   }
 
@@ -127,6 +132,17 @@ public class Db {
           }
           return statement.executeBatch();
         });
+  }
+
+  private static <T> List<T> rows(PreparedStatement statement, RowMapper<T> mapper)
+      throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rows.next()) {
+        out.add(mapper.map(rows));
+      }
+      return out;
+    }
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {

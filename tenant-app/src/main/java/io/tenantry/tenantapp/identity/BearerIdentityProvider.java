@@ -11,7 +11,6 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -71,14 +70,14 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
   private SecurityIdentity platform(String token) {
     JsonWebToken jwt = verified(() -> verifier.verifyPlatform(token));
+    // the platform parser reads the space-separated scope claim as the groups (TokenVerifier)
     Set<String> permissions = new HashSet<>();
-    Object scope = jwt.getClaim("scope");
-    String scopes =
-        scope instanceof jakarta.json.JsonString json ? json.getString() : String.valueOf(scope);
-    Arrays.stream(scopes.split(" "))
-        .map(PLATFORM_SCOPES::get)
-        .filter(p -> p != null)
-        .forEach(permissions::add);
+    for (String scope : jwt.getGroups()) {
+      String permission = PLATFORM_SCOPES.get(scope);
+      if (permission != null) {
+        permissions.add(permission);
+      }
+    }
     return QuarkusSecurityIdentity.builder()
         .setPrincipal(jwt)
         .addPermissionsAsString(permissions)

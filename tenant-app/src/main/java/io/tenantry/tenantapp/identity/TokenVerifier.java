@@ -115,6 +115,9 @@ public class TokenVerifier {
     platform.setPublicVerificationKey(key.key());
     platform.setMaxTimeToLiveSecs(platformTokenMaxAgeSeconds);
     platform.setRequiredClaims(Set.of("scope", "iat"));
+    // the scopes as the token's groups: read through JsonWebToken#getClaim, a claim name that is
+    // not one of MP JWT's throws (and catches) an exception inside smallrye-jwt on every request
+    platform.setGroupsPath("scope");
     return new DefaultJWTParser(platform);
   }
 

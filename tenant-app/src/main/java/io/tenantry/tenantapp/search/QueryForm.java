@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,13 @@ record QueryForm(
         phone
             .map(p -> p.whole() ? PhoneQuery.WHOLE : PhoneQuery.LAST_DIGITS)
             .orElse(PhoneQuery.NONE),
-        WORD.matcher(raw).results().limit(2).count() > 1);
+        severalWords(raw));
+  }
+
+  /** Two runs of letters or more; a loop, not a stream: this runs on every search. */
+  private static boolean severalWords(String raw) {
+    Matcher words = WORD.matcher(raw);
+    return words.find() && words.find();
   }
 
   /** The statement shape of this form for one phase and set of types. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A validated search: the query text, the types asked for, and how many hits. */
 public record SearchRequest(String query, Set<SearchType> types, int limit) {
@@ -13,12 +14,14 @@ public record SearchRequest(String query, Set<SearchType> types, int limit) {
   public static final int MAX_LENGTH = 100;
   public static final int MAX_LIMIT = 50;
 
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
   /**
    * Control characters (NUL above all, which PostgreSQL rejects in text) are dropped; what is left
    * must be 2 to 100 characters.
    */
   public static SearchRequest parse(String q, String types, int limit) {
-    String query = (q == null ? "" : q).replaceAll("\\p{Cc}", " ").strip();
+    String query = CONTROL.matcher(q == null ? "" : q).replaceAll(" ").strip();
     int length = query.codePointCount(0, query.length());
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
       throw ProblemException.invalid(

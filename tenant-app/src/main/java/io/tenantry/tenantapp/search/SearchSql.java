@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
  */
 final class SearchSql {
 
-  /** Lowest word similarity a trigram match needs; pg_trgm's default of 0.6 misses more typos. */
+  /**
+   * Lowest word similarity a trigram match ({@code <%}) needs; pg_trgm's default of 0.6 misses more
+   * typos. Every connection's setting, pg_trgm.word_similarity_threshold (application.properties).
+   */
   static final String THRESHOLD = "0.45";
 
   /**
@@ -25,22 +28,6 @@ final class SearchSql {
    * similarity for thousands of rows to return twenty.
    */
   static final int CANDIDATES = 200;
-
-  /**
-   * For the rest of the transaction: the trigram threshold, and a plan for each statement's actual
-   * values. How common a name's sound or trigrams are decides whether reading the table until 200
-   * candidates turn up or an index is cheaper; a generic plan (which the server caches after five
-   * executions of a prepared statement) made for a common surname scans the whole table for a rare
-   * one: 2.2 s instead of 0.2 ms at a million subscribers. No JIT compilation: the planner's
-   * estimate for a look-up per corrected name ({@link Phase#NAME_WORDS}) passes the JIT threshold,
-   * and compiling (~40 ms) costs more than the few hundred rows it reads. Binds {@code :t}, the
-   * threshold.
-   */
-  static final NamedSql MISSPELLING_SETTINGS =
-      NamedSql.of(
-          "SELECT set_config('pg_trgm.word_similarity_threshold', :t, true),"
-              + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-              + " set_config('jit', 'off', true)");
 
   private static final String SUBSTRING = "%1$s ILIKE :pattern";
   private static final String SUBSTRING_OR_MAC = "(%1$s ILIKE :pattern OR %1$s ILIKE :macPattern)";

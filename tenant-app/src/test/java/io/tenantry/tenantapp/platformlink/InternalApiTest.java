@@ -23,6 +23,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,34 @@ class InternalApiTest {
     given()
         .auth()
         .oauth2(tenant.platformToken("tenant:usage"))
+        .queryParam("q", "Ngozi")
+        .get("/internal/v1/search")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void aTokenWithBothScopesOpensBothEndpoints() {
+    String token = tenant.platformToken("tenant:usage tenant:search");
+    given().auth().oauth2(token).get("/internal/v1/usage").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(token)
+        .queryParam("q", "Ngozi")
+        .get("/internal/v1/search")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aGroupsClaimGrantsAPlatformTokenNothing() {
+    // the platform parser reads the scopes as the groups: a groups claim of its own is ignored
+    String token =
+        tenant.signAsPlatform(
+            TestTenant.platformClaims("tenant:usage").groups(Set.of("tenant:search")));
+    given()
+        .auth()
+        .oauth2(token)
         .queryParam("q", "Ngozi")
         .get("/internal/v1/search")
         .then()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +16,9 @@ import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SearchTest {
 
   @Inject TestTenant tenant;
+  @Inject AgroalDataSource dataSource;
 
   @BeforeEach
   void seed() {
@@ -280,5 +285,23 @@ class SearchTest {
     assertThat(search(Role.billing, "rebooting").getList("hits")).isEmpty();
     assertThat(search(Role.support, "INV-2026").getList("hits")).isEmpty();
     assertThat(search(Role.billing, "INV-2026").getString("hits[0].type")).isEqualTo("invoice");
+  }
+
+  @Test
+  void everyConnectionMatchesTrigramsAtTheSearchThresholdAndCompilesNoQueries() throws Exception {
+    // the misspelling phases run on whichever pooled connection they get, outside a transaction:
+    // the settings must be each session's defaults, kept through RESET ALL
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("RESET ALL");
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT current_setting('pg_trgm.word_similarity_threshold'),"
+                  + " current_setting('jit')")) {
+        row.next();
+        assertThat(row.getString(1)).isEqualTo(SearchSql.THRESHOLD);
+        assertThat(row.getString(2)).isEqualTo("off");
+      }
+    }
   }
 }
