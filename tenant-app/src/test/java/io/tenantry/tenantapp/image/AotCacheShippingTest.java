@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -32,6 +33,31 @@ class AotCacheShippingTest {
     List<String> options = Arrays.asList(app.getProperty("quarkus.jib.jvm-arguments").split(","));
     assertThat(options).contains("-XX:AOTCache=app.aot");
     assertThat(app.getProperty("quarkus.jib.working-directory")).isEqualTo("/deployments");
+  }
+
+  /**
+   * The shipped options map class data where it was built (no relocation: clean, shared pages). The
+   * JDK's own CDS archive stands in for the trained cache, which only a `-Paot` build has; the
+   * mapping decision is the same for both.
+   */
+  @Test
+  void theShippedOptionsMapClassDataAtItsBuiltAddress() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option :
+        applicationProperties().getProperty("quarkus.jib.jvm-arguments").split(",")) {
+      if (!option.startsWith("-XX:AOTCache=")) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-Xlog:cds=info", "-version"));
+
+    Result result = run(command.toArray(String[]::new));
+
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("ArchiveRelocationMode: 0")
+        .doesNotContain("map archive(s) at an alternative address");
   }
 
   @Test
