@@ -11,9 +11,6 @@ import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
 import io.tenantry.operator.support.TestConfig;
 import io.tenantry.testing.PostgresServer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ class DatabasePoolRefillTest {
     pool.stop(null);
     session.closeIdle(null);
     tenants.forEach(SharedServer::dropTenant);
-    for (String pooled : pooled()) {
+    for (String pooled : Sql.poolOf(adminRole)) {
       PostgresServer.get().dropDatabase(pooled);
     }
     Sql.execute("DROP ROLE IF EXISTS \"" + adminRole + "\"");
@@ -63,8 +60,8 @@ class DatabasePoolRefillTest {
     provision(admin, "a");
     provision(admin, "b");
 
-    assertThat(pooled()).as("not topped up while claims go on").hasSize(2);
-    await().atMost(SOON).until(() -> pooled().size() == 4);
+    assertThat(Sql.poolOf(adminRole)).as("not topped up while claims go on").hasSize(2);
+    await().atMost(SOON).until(() -> Sql.poolOf(adminRole).size() == 4);
   }
 
   @Test
@@ -75,7 +72,7 @@ class DatabasePoolRefillTest {
       provision(admin, name);
     }
 
-    await().atMost(SOON).until(() -> pooled().size() == 4);
+    await().atMost(SOON).until(() -> Sql.poolOf(adminRole).size() == 4);
   }
 
   private PostgresAdmin startedPool(int size, Duration refillDelay) throws SQLException {
@@ -94,7 +91,7 @@ class DatabasePoolRefillTest {
     session = new AdminSession(config, new AdminPassword(config, client));
     pool = new DatabasePool(config, session);
     pool.start();
-    await().atMost(SOON).until(() -> pooled().size() == size);
+    await().atMost(SOON).until(() -> Sql.poolOf(adminRole).size() == size);
     return new PostgresAdmin(session, pool);
   }
 
@@ -102,22 +99,5 @@ class DatabasePoolRefillTest {
     String name = "tenant_" + adminRole + "_" + suffix;
     tenants.add(name);
     assertThat(admin.ensure(name, DatabaseCredentialsSecret.newPassword(), 5).isolated()).isTrue();
-  }
-
-  private List<String> pooled() throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (Connection connection = Sql.admin();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT datname FROM pg_database WHERE datname LIKE 'tenantry\\_pool\\_%'"
-                    + " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = ?)")) {
-      query.setString(1, adminRole);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-    }
-    return names;
   }
 }

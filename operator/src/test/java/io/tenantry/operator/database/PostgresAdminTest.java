@@ -56,7 +56,7 @@ class PostgresAdminTest {
   @AfterEach
   void dropRoles() throws SQLException {
     databases.forEach(SharedServer::dropTenant);
-    for (String pooled : poolOf(adminRole)) {
+    for (String pooled : Sql.poolOf(adminRole)) {
       PostgresServer.get().dropDatabase(pooled);
     }
     Sql.execute("DROP ROLE IF EXISTS \"" + adminRole + "\"");
@@ -148,14 +148,14 @@ class PostgresAdminTest {
   void aPooledDatabaseIsClaimedByRenameAndSecuredLikeANewOne() throws Exception {
     PostgresAdmin admin = admin(2);
     pool(2).refill();
-    List<String> pooled = poolOf(adminRole);
+    List<String> pooled = Sql.poolOf(adminRole);
     assertThat(pooled).hasSize(2);
     assertThat(allowsConnections(pooled.get(0))).as("closed while pooled").isFalse();
 
     String password = DatabaseCredentialsSecret.newPassword();
     admin.ensure(database, password, 10);
 
-    assertThat(poolOf(adminRole)).hasSize(1).isSubsetOf(pooled);
+    assertThat(Sql.poolOf(adminRole)).hasSize(1).isSubsetOf(pooled);
     DatabaseAcl acl = admin.acl(slug).orElseThrow();
     assertThat(acl.owner()).isEqualTo(database);
     assertThat(acl.isolated()).isTrue();
@@ -186,7 +186,7 @@ class PostgresAdminTest {
     } finally {
       threads.shutdownNow();
     }
-    assertThat(poolOf(adminRole)).isEmpty();
+    assertThat(Sql.poolOf(adminRole)).isEmpty();
     for (String name : names) {
       assertThat(SharedServer.ownerOf(name)).isEqualTo(name);
     }
@@ -269,23 +269,6 @@ class PostgresAdminTest {
     OperatorConfig config = config(poolSize);
     AdminSession session = session(config);
     return new PostgresAdmin(session, new DatabasePool(config, session));
-  }
-
-  private static List<String> poolOf(String role) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (Connection connection = Sql.admin();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT datname FROM pg_database WHERE datname LIKE 'tenantry\\_pool\\_%'"
-                    + " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = ?)")) {
-      query.setString(1, role);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-    }
-    return names;
   }
 
   private static String verifierOf(String role) throws Exception {

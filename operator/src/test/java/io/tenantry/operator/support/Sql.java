@@ -2,8 +2,12 @@ package io.tenantry.operator.support;
 
 import io.tenantry.testing.PostgresServer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -67,5 +71,23 @@ public final class Sql {
     } catch (SQLException e) {
       throw new IllegalStateException("failed: " + sql, e);
     }
+  }
+
+  /** The pool databases {@code role} owns (created by a pool refill and not yet claimed). */
+  public static List<String> poolOf(String role) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = admin();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'tenantry\\_pool\\_%'"
+                    + " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = ?)")) {
+      query.setString(1, role);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+    }
+    return names;
   }
 }
