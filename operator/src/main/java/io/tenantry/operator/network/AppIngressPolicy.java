@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.config.NetworkConfig;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
@@ -32,7 +33,7 @@ public class AppIngressPolicy extends IsolationDependent<NetworkPolicy> {
     return build(tenant, config.network());
   }
 
-  public static NetworkPolicy build(Tenant tenant, OperatorConfig.Network network) {
+  public static NetworkPolicy build(Tenant tenant, NetworkConfig network) {
     return new NetworkPolicyBuilder()
         .withMetadata(TenantNames.metadata(tenant, TenantNames.APP_INGRESS_POLICY))
         .withNewSpec()

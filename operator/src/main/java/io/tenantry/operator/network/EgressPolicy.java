@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantry.crds.v1alpha1.Tenant;
+import io.tenantry.operator.config.NetworkConfig;
 import io.tenantry.operator.config.OperatorConfig;
 import io.tenantry.operator.metrics.IsolationDependent;
 import io.tenantry.operator.naming.TenantNames;
@@ -42,7 +43,7 @@ public class EgressPolicy extends IsolationDependent<NetworkPolicy> {
   }
 
   public static NetworkPolicy build(Tenant tenant, OperatorConfig config) {
-    OperatorConfig.Network network = config.network();
+    NetworkConfig network = config.network();
     List<NetworkPolicyEgressRule> rules = new ArrayList<>();
     rules.add(dns(network));
     rules.add(
@@ -70,14 +71,14 @@ public class EgressPolicy extends IsolationDependent<NetworkPolicy> {
         .build();
   }
 
-  static NetworkPolicyEgressRule dns(OperatorConfig.Network network) {
+  static NetworkPolicyEgressRule dns(NetworkConfig network) {
     return new NetworkPolicyEgressRuleBuilder()
         .withTo(Peers.podsIn(network.dnsNamespace(), network.dnsPodSelector()))
         .withPorts(Peers.port("UDP", network.dnsPort()), Peers.port("TCP", network.dnsPort()))
         .build();
   }
 
-  static NetworkPolicyEgressRule internetHttps(OperatorConfig.Network network) {
+  static NetworkPolicyEgressRule internetHttps(NetworkConfig network) {
     Set<String> except = new LinkedHashSet<>();
     except.add(LINK_LOCAL);
     except.addAll(network.clusterCidrs());

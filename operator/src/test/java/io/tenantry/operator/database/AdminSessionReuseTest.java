@@ -34,13 +34,7 @@ class AdminSessionReuseTest {
     adminRole = "reuse_" + Tenants.freshSlug("admin").replace('-', '_');
     Sql.execute("CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB CREATEROLE");
     OperatorConfig config =
-        TestConfig.with(
-            Map.of(
-                "tenantry.operator.database.shared-server.host", "127.0.0.1",
-                "tenantry.operator.database.shared-server.port", "5432",
-                "tenantry.operator.database.shared-server.admin-user", adminRole,
-                "tenantry.operator.database.shared-server.admin-auth", "trust",
-                "tenantry.operator.database.shared-server.idle-admin-sessions", "2"));
+        TestConfig.sharedServerAs(adminRole, Map.of("idle-admin-sessions", "2"));
     session = new AdminSession(config, new AdminPassword(config, client));
   }
 

@@ -10,7 +10,6 @@ import io.tenantry.operator.support.SharedServer;
 import io.tenantry.operator.support.Sql;
 import io.tenantry.operator.support.Tenants;
 import io.tenantry.operator.support.TestConfig;
-import io.tenantry.testing.PostgresServer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +46,7 @@ class DatabasePoolRefillTest {
     pool.stop(null);
     session.closeIdle(null);
     tenants.forEach(SharedServer::dropTenant);
-    for (String pooled : Sql.poolOf(adminRole)) {
-      PostgresServer.get().dropDatabase(pooled);
-    }
-    Sql.execute("DROP ROLE IF EXISTS \"" + adminRole + "\"");
+    SharedServer.dropAdminRole(adminRole);
   }
 
   @Test
@@ -77,17 +73,16 @@ class DatabasePoolRefillTest {
 
   private PostgresAdmin startedPool(int size, Duration refillDelay) throws SQLException {
     OperatorConfig config =
-        TestConfig.with(
+        TestConfig.sharedServerAs(
+            adminRole,
             Map.of(
-                "tenantry.operator.database.shared-server.host", "127.0.0.1",
-                "tenantry.operator.database.shared-server.port", "5432",
-                "tenantry.operator.database.shared-server.admin-user", adminRole,
-                "tenantry.operator.database.shared-server.admin-auth", "trust",
-                "tenantry.operator.database.shared-server.pool.size", String.valueOf(size),
+                "pool.size",
+                String.valueOf(size),
                 // often: a refill loses to one of another operator holding the refill lock
-                "tenantry.operator.database.shared-server.pool.check-period", "2s",
-                "tenantry.operator.database.shared-server.pool.refill-delay",
-                    refillDelay.toSeconds() + "s"));
+                "pool.check-period",
+                "2s",
+                "pool.refill-delay",
+                refillDelay.toSeconds() + "s"));
     session = new AdminSession(config, new AdminPassword(config, client));
     pool = new DatabasePool(config, session);
     pool.start();

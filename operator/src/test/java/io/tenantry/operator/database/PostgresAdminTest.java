@@ -56,10 +56,7 @@ class PostgresAdminTest {
   @AfterEach
   void dropRoles() throws SQLException {
     databases.forEach(SharedServer::dropTenant);
-    for (String pooled : Sql.poolOf(adminRole)) {
-      PostgresServer.get().dropDatabase(pooled);
-    }
-    Sql.execute("DROP ROLE IF EXISTS \"" + adminRole + "\"");
+    SharedServer.dropAdminRole(adminRole);
   }
 
   @Test
@@ -247,13 +244,7 @@ class PostgresAdminTest {
   }
 
   private OperatorConfig config(int poolSize) {
-    return TestConfig.with(
-        Map.of(
-            "tenantry.operator.database.shared-server.host", "127.0.0.1",
-            "tenantry.operator.database.shared-server.port", "5432",
-            "tenantry.operator.database.shared-server.admin-user", adminRole,
-            "tenantry.operator.database.shared-server.admin-auth", "trust",
-            "tenantry.operator.database.shared-server.pool.size", String.valueOf(poolSize)));
+    return TestConfig.sharedServerAs(adminRole, Map.of("pool.size", String.valueOf(poolSize)));
   }
 
   private AdminSession session(OperatorConfig config) {

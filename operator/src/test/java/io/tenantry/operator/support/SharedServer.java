@@ -54,6 +54,14 @@ public final class SharedServer {
     }
   }
 
+  /** Removes a test's admin role and the pool databases it still owns. */
+  public static void dropAdminRole(String role) throws SQLException {
+    for (String pooled : Sql.poolOf(role)) {
+      PostgresServer.get().dropDatabase(pooled);
+    }
+    Sql.execute("DROP ROLE IF EXISTS \"" + role + "\"");
+  }
+
   /** Removes what a test left on the shared server. */
   public static void dropTenant(String name) {
     Sql.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
