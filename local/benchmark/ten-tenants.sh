@@ -3,7 +3,8 @@
 # PostgreSQL; ports offset from the defaults unless given), creates N tenants (default 10) at the
 # same moment through the control plane's API as its owner, and records per tenant the time from
 # the create request to Ready with its URL answering; then the RSS of every tenant-app process,
-# their total, and the launcher's own RSS. Prints a markdown table. Stops the launcher at the end.
+# their total, the apps' proportional total (PSS), and the launcher's own RSS. Prints a markdown
+# table. Stops the launcher at the end.
 #
 #   local/benchmark/ten-tenants.sh [--build] [--tenants N] [--port-offset K] [--trace DIR]
 #
@@ -48,6 +49,10 @@ control_plane="http://127.0.0.1:$TENANTRY_CONTROL_PLANE_PORT"
 
 now_ms() { date +%s%3N; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# RSS counts a page shared by several processes (the AOT cache's file pages, mapped by every
+# tenant app of one image) in full in each of them, so a sum of RSS counts them once per app; PSS
+# divides each shared page among the processes that map it, so its sum is what the apps hold.
+pss_kib() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 
 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host -jar local/target/tenantry-local.jar >"$home/launcher.out" 2>&1 &
 launcher=$!
@@ -160,16 +165,19 @@ echo "| --- | --- |"
 echo "| tenants Ready (of $tenants) | $count |"
 printf '| create → Ready with URL answering, median | %.1f s |\n' "$(bc -l <<<"$median / 1000")"
 printf '| create → Ready with URL answering, worst | %.1f s |\n' "$(bc -l <<<"$worst / 1000")"
-total=0
+total=0 pss=0
 for pid in $(pgrep -f "$home/pods" || true); do
   rss=$(rss_kib "$pid")
   total=$((total + rss))
+  pss=$((pss + $(pss_kib "$pid")))
   # the runner puts each pod's java.io.tmpdir under $home/pods/<namespace>/
   ns=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -o "$home/pods/[^/]*" | head -1)
   ns=${ns##*/}
   printf '| tenant-app RSS %s | %.1f MiB |\n' "${ns:-pid $pid}" "$(bc -l <<<"$rss / 1024")"
 done
 printf '| tenant-app RSS total | %.1f MiB |\n' "$(bc -l <<<"$total / 1024")"
+printf '| tenant-app PSS total (shared pages divided among the apps) | %.1f MiB |\n' \
+  "$(bc -l <<<"$pss / 1024")"
 printf '| launcher RSS (embedded API server, runner, ingress) | %.1f MiB |\n' \
   "$(bc -l <<<"$(rss_kib $launcher) / 1024")"
 exit 0
