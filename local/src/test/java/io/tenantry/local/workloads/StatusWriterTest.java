@@ -52,7 +52,7 @@ class StatusWriterTest {
                 .build();
         StatusWriter writer = new StatusWriter(stuck)) {
       Thread accepting = Thread.ofVirtual().start(() -> acceptForever(silent));
-      Deployment deployment = WorkloadRunnerTest.deployment("nowhere", "x", 1, "db", "password");
+      Deployment deployment = TestDeployments.deployment("nowhere", "x", 1, "db", "password");
       deployment.getMetadata().setUid("uid-1");
 
       assertTimeoutPreemptively(
@@ -68,7 +68,7 @@ class StatusWriterTest {
       for (int ready = 0; ready <= 1; ready++) {
         writer.write(deployment, ready(ready, 1L));
       }
-      WorkloadRunnerTest.await(() -> readyReplicas("in-order") == 1);
+      Polling.await(() -> readyReplicas("in-order") == 1);
     }
   }
 
@@ -77,7 +77,7 @@ class StatusWriterTest {
         .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .create();
     return client
-        .resource(WorkloadRunnerTest.deployment(ns, WorkloadRunnerTest.IMAGE, 1, "db", "password"))
+        .resource(TestDeployments.deployment(ns, TestDeployments.IMAGE, 1, "db", "password"))
         .create();
   }
 

@@ -1,22 +1,26 @@
 package io.tenantry.local.workloads;
 
+import static io.tenantry.local.workloads.Polling.WAIT;
+import static io.tenantry.local.workloads.Polling.answers;
+import static io.tenantry.local.workloads.Polling.await;
+import static io.tenantry.local.workloads.Polling.get;
+import static io.tenantry.local.workloads.Polling.isEmpty;
+import static io.tenantry.local.workloads.Polling.sleep;
+import static io.tenantry.local.workloads.TestDeployments.IMAGE;
+import static io.tenantry.local.workloads.TestDeployments.condition;
+import static io.tenantry.local.workloads.TestDeployments.deployment;
+import static io.tenantry.local.workloads.TestDeployments.failure;
+import static io.tenantry.local.workloads.TestDeployments.withStartupProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantry.local.LocalKubernetes;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +28,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * started from Deployments in the embedded API server, each test in its own namespace.
  */
 class WorkloadRunnerTest {
-
-  static final String IMAGE = "ghcr.io/tenantry/tenant-app:0.1.0";
-  static final Duration WAIT = Duration.ofSeconds(60);
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path home;
   static LocalKubernetes kube;
@@ -254,8 +252,6 @@ class WorkloadRunnerTest {
                 || isEmpty(home.resolve("pods").resolve(ns)));
   }
 
-  // --- helpers ---
-
   static String namespace(String name) {
     client
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
@@ -291,117 +287,6 @@ class WorkloadRunnerTest {
         .createOr(existing -> existing.update());
   }
 
-  static Deployment deployment(String ns, String image, int replicas, String secret, String key) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("app")
-        .withNamespace(ns)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", "fake")
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "fake")
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage(image)
-        .addNewPort()
-        .withName("http")
-        .withContainerPort(8080)
-        .endPort()
-        .addNewEnv()
-        .withName("VERSION")
-        .withValue("v1")
-        .endEnv()
-        .addNewEnv()
-        .withName("DB_PASSWORD")
-        .withNewValueFrom()
-        .withNewSecretKeyRef(key, secret, false)
-        .endValueFrom()
-        .endEnv()
-        .addNewEnv()
-        .withName("MODE")
-        .withNewValueFrom()
-        .withNewConfigMapKeyRef("mode", "settings", false)
-        .endValueFrom()
-        .endEnv()
-        .addNewEnv()
-        .withName("POD_NAMESPACE")
-        .withNewValueFrom()
-        .withNewFieldRef()
-        .withFieldPath("metadata.namespace")
-        .endFieldRef()
-        .endValueFrom()
-        .endEnv()
-        .addNewEnv()
-        .withName("KEY_DIR")
-        .withValue("/var/run/keys")
-        .endEnv()
-        .addNewEnvFrom()
-        .withPrefix("CFG_")
-        .withNewConfigMapRef()
-        .withName("settings")
-        .endConfigMapRef()
-        .endEnvFrom()
-        .addNewEnvFrom()
-        .withNewConfigMapRef()
-        .withName("settings")
-        .endConfigMapRef()
-        .endEnvFrom()
-        .addNewVolumeMount()
-        .withName("keys")
-        .withMountPath("/var/run/keys")
-        .endVolumeMount()
-        .withNewReadinessProbe()
-        .withNewHttpGet()
-        .withPath("/q/health/ready")
-        .withNewPort("http")
-        .endHttpGet()
-        .withPeriodSeconds(1)
-        .endReadinessProbe()
-        .withNewLivenessProbe()
-        .withNewHttpGet()
-        .withPath("/q/health/live")
-        .withNewPort("http")
-        .endHttpGet()
-        .endLivenessProbe()
-        .endContainer()
-        .addNewVolume()
-        .withName("keys")
-        .withNewSecret()
-        .withSecretName(secret)
-        .endSecret()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  static Deployment withStartupProbe(Deployment deployment, int failureThreshold) {
-    deployment
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .setStartupProbe(
-            new ProbeBuilder()
-                .withNewHttpGet()
-                .withPath("/q/health/started")
-                .withNewPort("http")
-                .endHttpGet()
-                .withPeriodSeconds(1)
-                .withFailureThreshold(failureThreshold)
-                .build());
-    return deployment;
-  }
-
   static Long generation(String ns) {
     return client
         .apps()
@@ -428,68 +313,9 @@ class WorkloadRunnerTest {
     throw new AssertionError("status of " + ns + "/app never matched; last: " + status);
   }
 
-  static void await(Supplier<Boolean> done) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      if (done.get()) {
-        return;
-      }
-      sleep();
-    }
-    throw new AssertionError("condition not met within " + WAIT);
-  }
-
-  static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  static Optional<DeploymentCondition> failure(DeploymentStatus status) {
-    return status.getConditions().stream()
-        .filter(c -> DeploymentStatuses.REPLICA_FAILURE.equals(c.getType()))
-        .findFirst();
-  }
-
-  static DeploymentCondition condition(DeploymentStatus status, String type) {
-    return status.getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElseThrow();
-  }
-
   static int onlyPort(String ns) {
     List<Integer> ports = runner.readyPorts(ns, Map.of("app", "fake"));
     assertThat(ports).hasSize(1);
     return ports.get(0);
-  }
-
-  static String get(int port, String path) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "<" + e + ">";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  static boolean answers(int port) {
-    return !get(port, "/q/health/ready").startsWith("<");
-  }
-
-  static boolean isEmpty(Path dir) {
-    try (var files = Files.list(dir)) {
-      return files.findAny().isEmpty();
-    } catch (IOException e) {
-      return true;
-    }
   }
 }
