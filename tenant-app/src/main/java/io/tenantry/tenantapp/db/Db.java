@@ -66,6 +66,51 @@ public class Db {
         });
   }
 
+  /**
+   * {@link #list}, always run through the statement's generic plan, planned once per connection:
+   * for a statement whose best plan does not depend on its values, when PostgreSQL's own choice
+   * would keep planning it for each execution (it keeps custom plans while they look cheaper than
+   * the generic one, as they do for values that match nothing). The setting holds for this
+   * statement only: it is set and reset in the same round trip, and reset again should the
+   * statement fail, so no other statement on the pooled connection sees it.
+   */
+  public <T> List<T> listWithGenericPlan(String sql, RowMapper<T> mapper, Object... params) {
+    return execute(
+        GENERIC_PLAN_ON + sql + GENERIC_PLAN_OFF,
+        params,
+        (connection, statement) -> {
+          try {
+            return resultRows(statement, mapper);
+          } catch (SQLException e) {
+            try (var reset = connection.createStatement()) {
+              reset.execute("RESET plan_cache_mode");
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static final String GENERIC_PLAN_ON = "SET plan_cache_mode = force_generic_plan; ";
+  private static final String GENERIC_PLAN_OFF = "; RESET plan_cache_mode";
+
+  /** The rows of the one result set among a multi-statement's update counts. */
+  private static <T> List<T> resultRows(PreparedStatement statement, RowMapper<T> mapper)
+      throws SQLException {
+    boolean isRows = statement.execute();
+    List<T> out = new ArrayList<>();
+    while (isRows || statement.getUpdateCount() != -1) {
+      if (isRows) {
+        try (ResultSet rows = statement.getResultSet()) {
+          while (rows.next()) {
+            out.add(mapper.map(rows));
+          }
+        }
+      }
+      isRows = statement.getMoreResults();
+    }
+    return out;
+  }
+
   /** The first row, for queries by a unique key. */
   public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) {
     return list(sql, mapper, params).stream().findFirst();
