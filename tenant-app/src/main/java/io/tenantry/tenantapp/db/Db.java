@@ -41,6 +41,11 @@ public class Db {
     T run(Connection connection, PreparedStatement statement) throws SQLException;
   }
 
+  /** Around a statement for {@link #listWithGenericPlan}: sent with it, one round trip. */
+  private static final String GENERIC_PLAN_ON = "SET plan_cache_mode = force_generic_plan; ";
+
+  private static final String GENERIC_PLAN_OFF = "; RESET plan_cache_mode";
+
   private final AgroalDataSource dataSource;
 
   Db(AgroalDataSource dataSource) {
@@ -71,8 +76,9 @@ public class Db {
    * for a statement whose best plan does not depend on its values, when PostgreSQL's own choice
    * would keep planning it for each execution (it keeps custom plans while they look cheaper than
    * the generic one, as they do for values that match nothing). The setting holds for this
-   * statement only: it is set and reset in the same round trip, and reset again should the
-   * statement fail, so no other statement on the pooled connection sees it.
+   * statement only, so no other statement on the pooled connection sees it: it is set and reset in
+   * the same round trip, and reset on its own should the statement fail (the failure skips the
+   * RESET sent after it).
    */
   public <T> List<T> listWithGenericPlan(String sql, RowMapper<T> mapper, Object... params) {
     return execute(
@@ -89,9 +95,6 @@ public class Db {
           }
         });
   }
-
-  private static final String GENERIC_PLAN_ON = "SET plan_cache_mode = force_generic_plan; ";
-  private static final String GENERIC_PLAN_OFF = "; RESET plan_cache_mode";
 
   /** The rows of the one result set among a multi-statement's update counts. */
   private static <T> List<T> resultRows(PreparedStatement statement, RowMapper<T> mapper)
