@@ -41,6 +41,11 @@ public class Db {
     T run(Connection connection, PreparedStatement statement) throws SQLException;
   }
 
+  /** Around a statement for {@link #listWithGenericPlan}: sent with it, one round trip. */
+  private static final String GENERIC_PLAN_ON = "SET plan_cache_mode = force_generic_plan; ";
+
+  private static final String GENERIC_PLAN_OFF = "; RESET plan_cache_mode";
+
   private final AgroalDataSource dataSource;
 
   Db(AgroalDataSource dataSource) {
@@ -64,6 +69,49 @@ public class Db {
           statement.unwrap(PGStatement.class).setPrepareThreshold(0);
           return rows(statement, mapper);
         });
+  }
+
+  /**
+   * {@link #list}, always run through the statement's generic plan, planned once per connection:
+   * for a statement whose best plan does not depend on its values, when PostgreSQL's own choice
+   * would keep planning it for each execution (it keeps custom plans while they look cheaper than
+   * the generic one, as they do for values that match nothing). The setting holds for this
+   * statement only, so no other statement on the pooled connection sees it: it is set and reset in
+   * the same round trip, and reset on its own should the statement fail (the failure skips the
+   * RESET sent after it).
+   */
+  public <T> List<T> listWithGenericPlan(String sql, RowMapper<T> mapper, Object... params) {
+    return execute(
+        GENERIC_PLAN_ON + sql + GENERIC_PLAN_OFF,
+        params,
+        (connection, statement) -> {
+          try {
+            return resultRows(statement, mapper);
+          } catch (SQLException e) {
+            try (var reset = connection.createStatement()) {
+              reset.execute("RESET plan_cache_mode");
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** The rows of the one result set among a multi-statement's update counts. */
+  private static <T> List<T> resultRows(PreparedStatement statement, RowMapper<T> mapper)
+      throws SQLException {
+    boolean isRows = statement.execute();
+    List<T> out = new ArrayList<>();
+    while (isRows || statement.getUpdateCount() != -1) {
+      if (isRows) {
+        try (ResultSet rows = statement.getResultSet()) {
+          while (rows.next()) {
+            out.add(mapper.map(rows));
+          }
+        }
+      }
+      isRows = statement.getMoreResults();
+    }
+    return out;
   }
 
   /** The first row, for queries by a unique key. */

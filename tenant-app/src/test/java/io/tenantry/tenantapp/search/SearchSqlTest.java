@@ -1,5 +1,8 @@
 package io.tenantry.tenantapp.search;
 
+import static io.tenantry.tenantapp.search.Phase.Planning.CHOSEN_BY_SERVER;
+import static io.tenantry.tenantapp.search.Phase.Planning.GENERIC;
+import static io.tenantry.tenantapp.search.Phase.Planning.PER_EXECUTION;
 import static io.tenantry.tenantapp.search.SearchType.DEVICE;
 import static io.tenantry.tenantapp.search.SearchType.INVOICE;
 import static io.tenantry.tenantapp.search.SearchType.SUBSCRIBER;
@@ -202,8 +205,16 @@ class SearchSqlTest {
 
   @Test
   void theMisspellingPhasesAreTheLastThreeWithTheTrigramScanOfNamesLast() {
-    assertThat(EnumSet.allOf(Phase.class).stream().filter(Phase::misspelling))
-        .containsExactly(Phase.FUZZY, Phase.NAME_WORDS, Phase.NAME_TRIGRAMS);
+    assertThat(Phase.values()).endsWith(Phase.FUZZY, Phase.NAME_WORDS, Phase.NAME_TRIGRAMS);
+  }
+
+  @Test
+  void onlyThePhasesWhosePlanDependsOnHowCommonTheTextIsArePlannedForItsValues() {
+    assertThat(EnumSet.allOf(Phase.class).stream().filter(p -> p.planning() == PER_EXECUTION))
+        .containsExactly(Phase.FUZZY, Phase.NAME_TRIGRAMS);
+    assertThat(Phase.SUBSTRING.planning()).isEqualTo(CHOSEN_BY_SERVER);
+    assertThat(EnumSet.allOf(Phase.class).stream().filter(p -> p.planning() == GENERIC))
+        .containsExactly(Phase.EXACT, Phase.NAME_WORDS);
   }
 
   @Test
