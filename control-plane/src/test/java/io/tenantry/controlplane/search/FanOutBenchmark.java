@@ -25,11 +25,10 @@ import io.tenantry.crds.v1alpha1.TenantSpec;
 import io.tenantry.crds.v1alpha1.TenantStatus;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -38,14 +37,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +56,10 @@ import org.junit.jupiter.api.Test;
  * fan-out and the merge. Each simulated tenant app is an HTTP server of its own on its own loopback
  * port, so each has its own connections, as separate tenant Services would. A tenant answers after
  * a delay drawn, without blocking a thread, from one stated lognormal distribution: median 40 ms,
- * p99 150 ms (μ = ln 40, σ = ln(150/40) / 2.326), seed 42.
+ * p99 150 ms (μ = ln 40, σ = ln(150/40) / 2.326), seed 42. The tenants' servers run in a child JVM
+ * ({@link SimulatedTenants}), as tenant apps are other pods in production: their allocation and
+ * collections do not pause the control plane's JVM, though they share its cores. Run the control
+ * plane with its production collector (see docs/benchmarks.md) through {@code -Dtest.jvm.args}.
  *
  * <p>The figure that matters is per request: the fan-out's latency over the slowest tenant's
  * applied delay in that same request (the floor no fan-out can beat), at p50 and p99 over the
@@ -76,13 +74,7 @@ import org.junit.jupiter.api.Test;
 class FanOutBenchmark {
 
   private static final Logger LOG = Logger.getLogger(FanOutBenchmark.class);
-  private static final double MEDIAN_MS = 40;
-  private static final double P99_MS = 150;
-  private static final double SIGMA = Math.log(P99_MS / MEDIAN_MS) / 2.326;
   private static final String QUERY = "{\"query\":\"john@example.com\",\"limit\":20}";
-  private static final String HITS =
-      "{\"hits\":[{\"type\":\"subscriber\",\"id\":\"1\",\"title\":\"John\",\"subtitle\":\"s\","
-          + "\"score\":0.9}]}";
 
   @Inject TestPlatform platform;
   @Inject KubernetesClient kubernetes;
@@ -97,19 +89,16 @@ class FanOutBenchmark {
   @TestHTTPResource("/api/v1/platform/search")
   URL searchUrl;
 
-  private final Random random = new Random(42);
-  private final Queue<Long> served = new ConcurrentLinkedQueue<>();
-  private final List<HttpServer> servers = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final StringBuilder report = new StringBuilder();
-  private volatile int hung = -1;
-  private Vertx vertx;
+  private SimulatedTenants tenants;
+  private int[] ports = new int[0];
   private String bearer;
 
   @AfterEach
   void stop() throws Exception {
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    if (tenants != null) {
+      tenants.close();
     }
   }
 
@@ -117,21 +106,25 @@ class FanOutBenchmark {
   void searchThroughTheEndpoint() throws Exception {
     platform.reset();
     bearer = platform.tokenFor(Role.SUPPORT);
-    vertx = Vertx.vertx();
+    tenants = SimulatedTenants.start(Path.of("target/simulated-tenants.log").toAbsolutePath());
     line(
-        "machine: nproc=%d, max heap=%d MB, load %s",
+        "machine: nproc=%d, load %s; control plane (test JVM): max heap=%d MB, collectors %s;"
+            + " simulated tenants in a child JVM",
         Runtime.getRuntime().availableProcessors(),
+        Files.readString(Path.of("/proc/loadavg")).trim(),
         Runtime.getRuntime().maxMemory() >> 20,
-        Files.readString(Path.of("/proc/loadavg")).trim());
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .toList());
     line(
         "config: concurrency=%d per-tenant timeout=%s deadline=%s; tenant latency lognormal"
             + " median %.0f ms p99 %.0f ms (sigma=%.3f), seed 42",
         config.concurrency(),
         config.perTenantTimeout(),
         config.deadline(),
-        MEDIAN_MS,
-        P99_MS,
-        SIGMA);
+        SimulatedTenantsMain.MEDIAN_MS,
+        SimulatedTenantsMain.P99_MS,
+        SimulatedTenantsMain.SIGMA);
     mintCost();
     addTenants(200);
     measure(200, 1, "cold (first search after start)");
@@ -144,6 +137,7 @@ class FanOutBenchmark {
     measure(1000, 100, "warm");
     hungThroughTheEndpoint(1000, 5);
     hungWithALongPerTenantTimeout(200, 5);
+    line("collections in the control plane's JVM during the run: %s", collections());
     Files.writeString(Path.of("target/benchmark-search-fanout.txt"), report);
   }
 
@@ -152,18 +146,10 @@ class FanOutBenchmark {
    * only the missing ones are added.
    */
   private void addTenants(int n) throws Exception {
-    for (int i = servers.size(); i < n; i++) {
-      String slug = "bench-" + i;
-      HttpServer server =
-          vertx
-              .createHttpServer()
-              .requestHandler(request -> answer(slug, request))
-              .listen(0, "127.0.0.1")
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS);
-      servers.add(server);
-      readyTenant(slug);
+    int before = ports.length;
+    ports = tenants.ensure(n);
+    for (int i = before; i < n; i++) {
+      readyTenant("bench-" + i);
     }
     await()
         .atMost(Duration.ofMinutes(5))
@@ -171,7 +157,7 @@ class FanOutBenchmark {
     for (int i = 0; i < n; i++) {
       String slug = "bench-" + i;
       if (endpoints.resolve(slug).source().equals("template")) {
-        endpoints.store(slug, "http://127.0.0.1:" + servers.get(i).actualPort());
+        endpoints.store(slug, "http://127.0.0.1:" + ports[i]);
       }
     }
   }
@@ -194,20 +180,6 @@ class FanOutBenchmark {
     return store.find(slug).filter(t -> Phase.Ready.name().equals(t.phase)).isPresent();
   }
 
-  private void answer(String slug, HttpServerRequest request) {
-    if (slug.equals("bench-" + hung)) {
-      return;
-    }
-    long delay;
-    synchronized (random) {
-      delay =
-          Math.max(1, Math.round(Math.exp(Math.log(MEDIAN_MS) + SIGMA * random.nextGaussian())));
-    }
-    served.add(delay);
-    vertx.setTimer(
-        delay, id -> request.response().putHeader("Content-Type", "application/json").end(HITS));
-  }
-
   private void mintCost() {
     IntStream.range(0, 200).forEach(i -> tokens.mint("warm" + i, ServiceTokens.SEARCH));
     long start = System.nanoTime();
@@ -225,11 +197,11 @@ class FanOutBenchmark {
     double[] ratios = new double[count];
     int notOk = 0;
     for (int r = 0; r < count; r++) {
-      served.clear();
+      tenants.clear();
       long start = System.nanoTime();
       HttpResponse<String> response = post();
       fanOuts[r] = (System.nanoTime() - start) / 1e6;
-      slowest[r] = served.stream().mapToLong(Long::longValue).max().orElse(0);
+      slowest[r] = Arrays.stream(tenants.served()).max().orElse(0);
       ratios[r] = fanOuts[r] / slowest[r];
       assertThat(response.statusCode()).isEqualTo(200);
       notOk += n - occurrences(response.body(), "\"status\":\"ok\"");
@@ -281,7 +253,7 @@ class FanOutBenchmark {
     double[] loops = new double[count];
     double[] sums = new double[count];
     for (int r = 0; r < count; r++) {
-      served.clear();
+      tenants.clear();
       long start = System.nanoTime();
       for (TenantEndpoints.Resolved target : targets) {
         client
@@ -290,16 +262,16 @@ class FanOutBenchmark {
             .indefinitely();
       }
       loops[r] = (System.nanoTime() - start) / 1e6;
-      sums[r] = served.stream().mapToLong(Long::longValue).sum();
+      sums[r] = Arrays.stream(tenants.served()).sum();
     }
     double[] fan = new double[20];
     double[] slowest = new double[fan.length];
     for (int r = 0; r < fan.length; r++) {
-      served.clear();
+      tenants.clear();
       long start = System.nanoTime();
       post();
       fan[r] = (System.nanoTime() - start) / 1e6;
-      slowest[r] = served.stream().mapToLong(Long::longValue).max().orElse(0);
+      slowest[r] = Arrays.stream(tenants.served()).max().orElse(0);
     }
     line(
         "N=%d sequential loop p50=%.0f ms (%d loops) vs search through the endpoint p50=%.1f ms:"
@@ -316,7 +288,7 @@ class FanOutBenchmark {
   }
 
   private void hungThroughTheEndpoint(int n, int count) throws Exception {
-    hung = n / 2;
+    tenants.hang(n / 2);
     double[] answers = new double[count];
     for (int r = 0; r < count; r++) {
       long start = System.nanoTime();
@@ -324,7 +296,7 @@ class FanOutBenchmark {
       answers[r] = (System.nanoTime() - start) / 1e6;
       assertThat(response.body()).contains("\"timeout\"");
     }
-    hung = -1;
+    tenants.hang(-1);
     double worst = Arrays.stream(answers).max().orElse(0);
     line(
         "N=%d one tenant hung, through the endpoint (per-tenant timeout %s,"
@@ -333,10 +305,10 @@ class FanOutBenchmark {
   }
 
   /** A per-tenant timeout longer than the deadline: the deadline alone must bound the answer. */
-  private void hungWithALongPerTenantTimeout(int n, int count) {
+  private void hungWithALongPerTenantTimeout(int n, int count) throws Exception {
     List<TenantEndpoints.Resolved> targets =
         IntStream.range(0, n).mapToObj(i -> endpoints.resolve("bench-" + i)).toList();
-    hung = n / 2;
+    tenants.hang(n / 2);
     double[] answers = new double[count];
     for (int r = 0; r < count; r++) {
       long start = System.nanoTime();
@@ -352,12 +324,25 @@ class FanOutBenchmark {
       answers[r] = (System.nanoTime() - start) / 1e6;
       assertThat(results.get(n / 2).status()).isEqualTo(Status.TIMEOUT);
     }
-    hung = -1;
+    tenants.hang(-1);
     double worst = Arrays.stream(answers).max().orElse(0);
     line(
         "N=%d one tenant hung, FanOut called directly with per-tenant timeout 30 s, deadline %s:"
             + " max=%.0f ms = %.3f x deadline (target <= 1.05)",
         n, config.deadline(), worst, worst / config.deadline().toMillis());
+  }
+
+  private static String collections() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(
+            gc ->
+                gc.getName()
+                    + " "
+                    + gc.getCollectionCount()
+                    + "x "
+                    + gc.getCollectionTime()
+                    + " ms")
+        .collect(Collectors.joining(", "));
   }
 
   private static double percentile(double[] values, int p) {
