@@ -58,8 +58,18 @@ import org.junit.jupiter.api.Test;
  * a delay drawn, without blocking a thread, from one stated lognormal distribution: median 40 ms,
  * p99 150 ms (μ = ln 40, σ = ln(150/40) / 2.326), seed 42. The tenants' servers run in a child JVM
  * ({@link SimulatedTenants}), as tenant apps are other pods in production: their allocation and
- * collections do not pause the control plane's JVM, though they share its cores. Run the control
- * plane with its production collector (see docs/benchmarks.md) through {@code -Dtest.jvm.args}.
+ * collections do not pause the control plane's JVM, though they share its cores.
+ *
+ * <p>In production the control plane runs in the Jib default base image (UBI OpenJDK 21 runtime),
+ * whose {@code run-java.sh} starts it with Parallel GC and a heap of 80 % of the container's memory
+ * limit (chart default 512 MiB). The test JVM's own default here would be G1 with a quarter of the
+ * machine's 24 GiB, so run the benchmark with the production options:
+ *
+ * <pre>
+ * -Dtest.jvm.args="-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
+ *   -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=512m
+ *   -XX:MaxRAMPercentage=80"
+ * </pre>
  *
  * <p>The figure that matters is per request: the fan-out's latency over the slowest tenant's
  * applied delay in that same request (the floor no fan-out can beat), at p50 and p99 over the
