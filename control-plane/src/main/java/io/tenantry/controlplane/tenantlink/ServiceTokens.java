@@ -34,6 +34,9 @@ public class ServiceTokens {
   private final TenantLinkConfig config;
   private final ConcurrentHashMap<String, Reusable> reusable = new ConcurrentHashMap<>();
 
+  /** Per scope set, the fraction of a token {@link #prepareEvenly} owes its next run (in ms). */
+  private final ConcurrentHashMap<String, Long> spreadCarry = new ConcurrentHashMap<>();
+
   /** A minted token and when to stop handing it out. */
   private record Reusable(String token, Instant renewAt) {}
 
@@ -113,11 +116,17 @@ public class ServiceTokens {
   int prepareEvenly(
       Instant now, Collection<String> slugs, Duration ahead, Duration every, String... scopes) {
     long window = reusePeriod().minus(ahead).toMillis();
-    int quota =
-        window <= every.toMillis()
-            ? slugs.size()
-            : (int) Math.ceilDiv(slugs.size() * Math.max(1, every.toMillis()), window);
-    return prepare(now, slugs, ahead, quota, scopes);
+    if (window <= every.toMillis()) {
+      return prepare(now, slugs, ahead, slugs.size(), scopes);
+    }
+    // The share of a run is rarely whole (1 tenant: 1/28 of a token a run); what a run leaves
+    // over is carried to the next, so a small fleet is not re-signed every run, which rounding
+    // each run's share up would do (one tenant's token renewed every second instead of every 28).
+    long owed =
+        spreadCarry.getOrDefault(String.join(" ", scopes), 0L)
+            + slugs.size() * Math.max(1, every.toMillis());
+    spreadCarry.put(String.join(" ", scopes), owed % window);
+    return prepare(now, slugs, ahead, (int) (owed / window), scopes);
   }
 
   /** Signs what is due within {@code ahead}, and at least {@code quota} if there are so many. */

@@ -163,6 +163,28 @@ class TenantLinkTest {
   }
 
   @Test
+  void aSingleTenantsTokenIsRenewedOncePerReusePeriodNotEveryRun() {
+    java.time.Instant now = java.time.Instant.now();
+    List<String> slugs = List.of("alone");
+    Duration ahead = Duration.ofSeconds(2);
+    Duration every = Duration.ofSeconds(1);
+    assertThat(tokens.prepareEvenly(now, slugs, ahead, every, ServiceTokens.USAGE)).isEqualTo(1);
+    String first = tokens.ready(now, "alone", ServiceTokens.USAGE).orElseThrow();
+
+    int total = 0;
+    for (int second = 1; second <= 60; second++) {
+      java.time.Instant at = now.plusSeconds(second);
+      total += tokens.prepareEvenly(at, slugs, ahead, every, ServiceTokens.USAGE);
+      assertThat(tokens.ready(at, "alone", ServiceTokens.USAGE)).isPresent();
+      if (second == 1) {
+        assertThat(tokens.ready(at, "alone", ServiceTokens.USAGE)).contains(first);
+      }
+    }
+    // 60 s over the 28 s between a token's signing and `ahead` before its 30 s reuse ends
+    assertThat(total).isEqualTo(2);
+  }
+
+  @Test
   void aCallGoesToTheBaseUrlsHostPortAndPathWhateverItsScheme() {
     var plain = TenantLinkClient.requestTo(URI.create("http://127.0.0.1:8081/good/"), "/x?q=1");
     assertThat(plain.getHost()).isEqualTo("127.0.0.1");
