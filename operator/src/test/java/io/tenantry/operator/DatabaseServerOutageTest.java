@@ -181,13 +181,6 @@ class DatabaseServerOutageTest {
   }
 
   private Condition condition(Tenant tenant, String type) {
-    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
-    if (stored == null || stored.getStatus() == null) {
-      return null;
-    }
-    return stored.getStatus().conditions.stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
+    return Tenants.condition(client, tenant.slug(), type);
   }
 }

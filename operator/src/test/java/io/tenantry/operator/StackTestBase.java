@@ -14,6 +14,7 @@ import io.tenantry.crds.v1alpha1.Tenant;
 import io.tenantry.operator.metrics.TenantMetrics;
 import io.tenantry.operator.support.Cluster;
 import io.tenantry.operator.support.SharedServer;
+import io.tenantry.operator.support.Tenants;
 import io.tenantry.operator.support.Tester;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -99,14 +100,7 @@ abstract class StackTestBase {
   }
 
   Condition condition(Tenant tenant, String type) {
-    Tenant stored = client.resources(Tenant.class).withName(tenant.slug()).get();
-    if (stored == null || stored.getStatus() == null) {
-      return null;
-    }
-    return stored.getStatus().conditions.stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
+    return Tenants.condition(client, tenant.slug(), type);
   }
 
   String conditionStatus(Tenant tenant, String type) {

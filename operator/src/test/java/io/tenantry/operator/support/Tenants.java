@@ -1,5 +1,6 @@
 package io.tenantry.operator.support;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -52,5 +53,17 @@ public final class Tenants {
         .resources(Tenant.class)
         .withName(slug)
         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", fields)));
+  }
+
+  /** The stored Tenant's condition of {@code type}, or null while it has none (or no status). */
+  public static Condition condition(KubernetesClient client, String slug, String type) {
+    Tenant stored = client.resources(Tenant.class).withName(slug).get();
+    if (stored == null || stored.getStatus() == null) {
+      return null;
+    }
+    return stored.getStatus().conditions.stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
   }
 }
