@@ -122,10 +122,10 @@ public class ServiceTokens {
     // The share of a run is rarely whole (1 tenant: 1/28 of a token a run); what a run leaves
     // over is carried to the next, so a small fleet is not re-signed every run, which rounding
     // each run's share up would do (one tenant's token renewed every second instead of every 28).
+    String scopeSet = String.join(" ", scopes);
     long owed =
-        spreadCarry.getOrDefault(String.join(" ", scopes), 0L)
-            + slugs.size() * Math.max(1, every.toMillis());
-    spreadCarry.put(String.join(" ", scopes), owed % window);
+        spreadCarry.getOrDefault(scopeSet, 0L) + slugs.size() * Math.max(1, every.toMillis());
+    spreadCarry.put(scopeSet, owed % window);
     return prepare(now, slugs, ahead, (int) (owed / window), scopes);
   }
 

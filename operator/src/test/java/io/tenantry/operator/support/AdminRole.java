@@ -4,10 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.tenantry.operator.database.DatabaseCredentialsSecret;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,23 +71,11 @@ public final class AdminRole {
 
   /** Pool databases this role holds now. */
   public List<String> poolDatabases() {
-    List<String> names = new ArrayList<>();
-    try (Connection connection = Sql.admin();
-        ResultSet rows =
-            connection
-                .createStatement()
-                .executeQuery(
-                    "SELECT datname FROM pg_database WHERE datname LIKE 'tenantry\\_pool\\_%'"
-                        + " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = '"
-                        + name
-                        + "')")) {
-      while (rows.next()) {
-        names.add(rows.getString(1));
-      }
+    try {
+      return Sql.poolOf(name);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return names;
   }
 
   private void drop() {

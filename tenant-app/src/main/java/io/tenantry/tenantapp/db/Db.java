@@ -90,6 +90,9 @@ public class Db {
           } catch (SQLException e) {
             try (var reset = connection.createStatement()) {
               reset.execute("RESET plan_cache_mode");
+            } catch (SQLException resetFailed) {
+              // in an aborted transaction the rollback undoes the SET anyway; the first error tells
+              e.addSuppressed(resetFailed);
             }
             throw e;
           }
@@ -104,9 +107,7 @@ public class Db {
     while (isRows || statement.getUpdateCount() != -1) {
       if (isRows) {
         try (ResultSet rows = statement.getResultSet()) {
-          while (rows.next()) {
-            out.add(mapper.map(rows));
-          }
+          mapInto(out, rows, mapper);
         }
       }
       isRows = statement.getMoreResults();
@@ -185,12 +186,16 @@ public class Db {
   private static <T> List<T> rows(PreparedStatement statement, RowMapper<T> mapper)
       throws SQLException {
     try (ResultSet rows = statement.executeQuery()) {
-      List<T> out = new ArrayList<>();
-      while (rows.next()) {
-        out.add(mapper.map(rows));
-      }
-      return out;
+      return mapInto(new ArrayList<>(), rows, mapper);
     }
+  }
+
+  private static <T> List<T> mapInto(List<T> out, ResultSet rows, RowMapper<T> mapper)
+      throws SQLException {
+    while (rows.next()) {
+      out.add(mapper.map(rows));
+    }
+    return out;
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {
