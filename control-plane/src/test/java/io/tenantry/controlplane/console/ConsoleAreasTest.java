@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Permissions on every page, cross-tenant search, the audit log, flags and platform users. */
@@ -139,9 +140,10 @@ class ConsoleAreasTest extends ConsoleBrowserTest {
     ConsoleSession.signInAs(browser, base(), platform.user(Role.SUPPORT));
 
     open("/console/search", "Search across tenants");
-    find("#q").sendKeys("john");
-    find("#tenants").sendKeys("good, down, paused");
-    find("form[role=search] button").click();
+    // keyboard only: type, Tab to the next field, Enter submits the form
+    find("#q").sendKeys("john", Keys.TAB);
+    assertThat(browser.focused().getAttribute("id")).isEqualTo("tenants");
+    browser.focused().sendKeys("good, down, paused", Keys.ENTER);
     browser.await(ExpectedConditions.presenceOfElementLocated(By.id("result-good")));
 
     assertThat(find("#result-good .status").getText()).isEqualTo("ok");
