@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>subscribers whose first and last word are what the query's words correct to, each within
  *       one slip of a word names are made of, for a typo that changes how a name sounds ({@code
  *       Frace Mensah}, {@code Mwasgi}, {@code NgozicLewis}): a primary-key look-up in the
- *       vocabulary, then the Soundex B-trees ({@link NameWords}); score 0.5 × word similarity;
+ *       vocabulary, then the B-trees of name words ({@link NameWords}); score 0.5 × word
+ *       similarity;
  *   <li>subscribers' names by word similarity through the trigram index, for what the vocabulary
  *       does not correct (two slips in one word); the costliest lookup at a million subscribers
  *       (every row that shares a common first name's trigrams is a candidate, 0.1–0.5 s), so it
