@@ -7,12 +7,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a task every interval on a Vert.x worker thread. The app's two background tasks (the
- * entitlements poll and the idle heap release) used {@code quarkus-scheduler}, whose classes (~90: its own and cron-utils')
- * every tenant app kept loaded (the AOT cache loads all it holds at start) for two fixed-delay
- * loops. A Vert.x timer, which the HTTP server's event loop already provides, does the same without
- * a thread of its own. The next run is armed only once the previous one has finished, so runs never
- * overlap (what {@code Scheduled.ConcurrentExecution.SKIP} gave), and a failing run is logged and
- * the loop goes on.
+ * entitlements poll and the idle heap release) used {@code quarkus-scheduler}, whose ~90 classes
+ * (its own and cron-utils') every tenant app kept loaded (the AOT cache loads all it holds at
+ * start) for two fixed-delay loops. A Vert.x timer, which the HTTP server's event loop already
+ * provides, does the same without a thread of its own. The next run is armed only once the previous
+ * one has finished, so runs never overlap (what {@code Scheduled.ConcurrentExecution.SKIP} gave),
+ * and a failing run is logged and the loop goes on.
  */
 public final class Periodic {
 
