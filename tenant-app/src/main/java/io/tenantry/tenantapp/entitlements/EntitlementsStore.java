@@ -1,10 +1,12 @@
 package io.tenantry.tenantapp.entitlements;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.tenantry.tenantapp.common.Periodic;
 import io.tenantry.tenantapp.config.TenantConfig;
 import io.tenantry.tenantapp.db.Db;
 import io.tenantry.tenantapp.keys.PlatformKey;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -39,14 +42,20 @@ public class EntitlementsStore {
   private final Clock clock;
   private final EntitlementsVerifier verifier;
   private final Db db;
+  private final Vertx vertx;
+  private final Duration pollInterval;
+  private Periodic poll;
   private volatile Entitlements current;
   private long version = -1; // of the entitlements in force; -1 while the defaults apply
   private String lastSeen;
 
-  EntitlementsStore(TenantConfig config, EntitlementsConfig entitlements, Clock clock, Db db) {
+  EntitlementsStore(
+      TenantConfig config, EntitlementsConfig entitlements, Clock clock, Db db, Vertx vertx) {
     this.config = config;
     this.clock = clock;
     this.db = db;
+    this.vertx = vertx;
+    this.pollInterval = entitlements.pollInterval();
     this.verifier = new EntitlementsVerifier(config.slug(), entitlements.clockSkewSeconds());
     this.current = Entitlements.defaults(entitlements.defaults());
   }
@@ -58,18 +67,18 @@ public class EntitlementsStore {
   void onStart(@Observes StartupEvent event) {
     restoreKept();
     reload();
+    poll = Periodic.start(vertx, "entitlements poll", pollInterval, this::reload);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (poll != null) {
+      poll.stop();
+    }
   }
 
   /** The version of the entitlements in force; -1 while the configured defaults apply. */
   public synchronized long version() {
     return version;
-  }
-
-  @Scheduled(
-      every = "${tenantry.tenant.entitlements.poll-interval:5s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void poll() {
-    reload();
   }
 
   /** Applies the mounted entitlements if they changed since the last look and verify. */

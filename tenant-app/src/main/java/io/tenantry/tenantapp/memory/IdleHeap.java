@@ -1,6 +1,9 @@
 package io.tenantry.tenantapp.memory;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tenantry.tenantapp.common.Periodic;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,14 +26,30 @@ public class IdleHeap {
 
   private static final Logger LOG = Logger.getLogger(IdleHeap.class);
 
+  /** How often quiet time is checked: the release comes at most this late. */
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
   private final Duration idleRelease;
   private final Event<GoingIdle> goingIdle;
+  private final Vertx vertx;
+  private Periodic check;
   private final AtomicLong lastWork = new AtomicLong(System.nanoTime());
   private volatile long lastRelease = lastWork.get();
 
-  IdleHeap(MemoryConfig config, Event<GoingIdle> goingIdle) {
+  IdleHeap(MemoryConfig config, Event<GoingIdle> goingIdle, Vertx vertx) {
     this.idleRelease = config.idleRelease();
     this.goingIdle = goingIdle;
+    this.vertx = vertx;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    check = Periodic.start(vertx, "idle heap release", CHECK_EVERY, this::releaseWhenIdle);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (check != null) {
+      check.stop();
+    }
   }
 
   void watchRequests(@Observes Router router) {
@@ -46,7 +65,6 @@ public class IdleHeap {
             });
   }
 
-  @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void releaseWhenIdle() {
     long now = System.nanoTime();
     if (due(now, lastWork.get(), lastRelease, idleRelease)) {

@@ -10,6 +10,7 @@ import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.tenantapp.support.TestTenant;
 import io.tenantry.testing.PostgresTestResource;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ class EntitlementsVersionTest {
   @Inject TenantConfig config;
   @Inject EntitlementsConfig entitlementsConfig;
   @Inject Db db;
+  @Inject Vertx vertx;
 
   @AfterEach
   void restore() {
@@ -73,8 +75,9 @@ class EntitlementsVersionTest {
             .signedFile(TenantKeysTestResource.ec().getPrivate()));
 
     EntitlementsStore restarted =
-        new EntitlementsStore(config, entitlementsConfig, Clock.systemUTC(), db);
+        new EntitlementsStore(config, entitlementsConfig, Clock.systemUTC(), db, vertx);
     restarted.onStart(null);
+    restarted.onStop(null); // its poll would outlive the test beside the app's own store
 
     assertThat(restarted.current().plan()).isEqualTo("professional");
     assertThat(restarted.current().seats()).isEqualTo(25);
