@@ -108,3 +108,25 @@ seccompProfile:
     matchLabels:
       {{- toYaml .Values.operator.network.dnsPodSelector | nindent 6 }}
 {{- end -}}
+
+{{/*
+A container's env: the chart's own variables ("own", rendered YAML), then the values' extraEnv.
+Kubernetes keeps the last of two variables of one name, so an extraEnv entry could silently
+replace what the chart sets (a database password's secretKeyRef, say): such a name is refused,
+as is a name given twice.
+*/}}
+{{- define "tenantry.envWithExtra" -}}
+{{- $own := fromYamlArray .own }}
+{{- $names := list }}
+{{- range $own }}{{- $names = append $names .name }}{{- end }}
+{{- range .extra }}
+{{- if has .name $names }}
+{{- fail (printf "extraEnv: %s is already set (by the chart, or earlier in extraEnv); change the chart value behind it instead" .name) }}
+{{- end }}
+{{- $names = append $names .name }}
+{{- end }}
+{{- .own }}
+{{- with .extra }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}

@@ -382,6 +382,60 @@ class ValuesOptionsTest {
         .isEqualTo("registry.example.com/tenantry/tenant-app");
   }
 
+  @Test
+  void extraEnvIsAddedAfterEachServicesOwnVariables() {
+    List<String> operatorOwn = envNames(TenantryChart.render(Map.of()), OPERATOR);
+    List<String> controlPlaneOwn = envNames(TenantryChart.render(Map.of()), CONTROL_PLANE);
+
+    Rendered rendered =
+        TenantryChart.render(
+            Map.of(
+                "controlPlane.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
+                "controlPlane.extraEnv[0].value", "-XX:+UseZGC -XX:+ZGenerational",
+                "operator.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
+                "operator.extraEnv[0].value", "-XX:+UseSerialGC"));
+
+    assertThat(envNames(rendered, CONTROL_PLANE))
+        .containsExactlyElementsOf(concat(controlPlaneOwn, "GC_CONTAINER_OPTIONS"));
+    assertThat(value(rendered, CONTROL_PLANE, "GC_CONTAINER_OPTIONS"))
+        .isEqualTo("-XX:+UseZGC -XX:+ZGenerational");
+    assertThat(envNames(rendered, OPERATOR))
+        .containsExactlyElementsOf(concat(operatorOwn, "GC_CONTAINER_OPTIONS"));
+    assertThat(value(rendered, OPERATOR, "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+  }
+
+  @Test
+  void extraEnvCannotReplaceAVariableTheChartSets() {
+    // Kubernetes keeps the last of two variables of one name: this one would replace the
+    // database password's secretKeyRef without a word.
+    assertThatThrownBy(
+            () ->
+                TenantryChart.render(
+                    Map.of(
+                        "controlPlane.extraEnv[0].name", "QUARKUS_DATASOURCE_PASSWORD",
+                        "controlPlane.extraEnv[0].value", "guessed")))
+        .hasMessageContaining("extraEnv: QUARKUS_DATASOURCE_PASSWORD is already set");
+  }
+
+  @Test
+  void extraEnvCannotNameOneVariableTwice() {
+    assertThatThrownBy(
+            () ->
+                TenantryChart.render(
+                    Map.of(
+                        "operator.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
+                        "operator.extraEnv[0].value", "-XX:+UseSerialGC",
+                        "operator.extraEnv[1].name", "GC_CONTAINER_OPTIONS",
+                        "operator.extraEnv[1].value", "-XX:+UseZGC")))
+        .hasMessageContaining("extraEnv: GC_CONTAINER_OPTIONS is already set");
+  }
+
+  private static List<String> concat(List<String> names, String last) {
+    List<String> all = new java.util.ArrayList<>(names);
+    all.add(last);
+    return all;
+  }
+
   private static String value(Rendered rendered, String deployment, String env) {
     return rendered.env(deployment, env).path("value").asText();
   }

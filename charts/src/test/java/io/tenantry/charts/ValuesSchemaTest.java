@@ -67,6 +67,19 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void refusesAnExtraEnvEntryWithoutAName() {
+    assertRefused(
+        "controlPlane.extraEnv[0].value",
+        "40",
+        "at '/controlPlane/extraEnv/0': missing property 'name'");
+  }
+
+  @Test
+  void refusesAnExtraEnvNameThatIsNoVariableName() {
+    assertRefused("operator.extraEnv[0].name", "GC-OPTIONS", "at '/operator/extraEnv/0/name'");
+  }
+
+  @Test
   void refusesVaultWithoutAddress() {
     assertRefused("vault.enabled", true, "at '/vault/address'");
   }
