@@ -393,7 +393,8 @@ class ValuesOptionsTest {
                 "controlPlane.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
                 "controlPlane.extraEnv[0].value", "-XX:+UseZGC -XX:+ZGenerational",
                 "operator.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
-                "operator.extraEnv[0].value", "-XX:+UseSerialGC"));
+                "operator.extraEnv[0].valueFrom.configMapKeyRef.name", "jvm",
+                "operator.extraEnv[0].valueFrom.configMapKeyRef.key", "gc"));
 
     assertThat(envNames(rendered, CONTROL_PLANE))
         .containsExactlyElementsOf(concat(controlPlaneOwn, "GC_CONTAINER_OPTIONS"));
@@ -401,7 +402,8 @@ class ValuesOptionsTest {
         .isEqualTo("-XX:+UseZGC -XX:+ZGenerational");
     assertThat(envNames(rendered, OPERATOR))
         .containsExactlyElementsOf(concat(operatorOwn, "GC_CONTAINER_OPTIONS"));
-    assertThat(value(rendered, OPERATOR, "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+    assertThat(rendered.env(OPERATOR, "GC_CONTAINER_OPTIONS").at("/valueFrom/configMapKeyRef"))
+        .hasToString("{\"key\":\"gc\",\"name\":\"jvm\"}");
   }
 
   @Test

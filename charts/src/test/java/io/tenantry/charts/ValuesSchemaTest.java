@@ -80,6 +80,20 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void refusesAnExtraEnvEntryWithBothValueAndValueFrom() {
+    assertThatThrownBy(
+            () ->
+                TenantryChart.render(
+                    Map.of(
+                        "controlPlane.extraEnv[0].name", "GC_CONTAINER_OPTIONS",
+                        "controlPlane.extraEnv[0].value", "-XX:+UseSerialGC",
+                        "controlPlane.extraEnv[0].valueFrom.configMapKeyRef.name", "jvm")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining("at '/controlPlane/extraEnv/0'");
+  }
+
+  @Test
   void refusesVaultWithoutAddress() {
     assertRefused("vault.enabled", true, "at '/vault/address'");
   }
