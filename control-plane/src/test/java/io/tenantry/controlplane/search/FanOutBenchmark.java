@@ -79,6 +79,16 @@ import org.junit.jupiter.api.Test;
  * requests. The first search after start (every connection to open, every service token to sign) is
  * timed and reported beside the warm ones. Warm searches reuse each tenant's service token while it
  * has more than half its lifetime left, as production does when searches come more often than that.
+ *
+ * <p>Where a slow request loses its time: each reported phase prints its worst requests and its
+ * median one as a timeline (see {@code timeline()}): when the first and the last tenant received
+ * their call, when the tenant with the largest applied delay received it, how late the child wrote
+ * its answers, and how long the control plane took once the last answer was written. The child
+ * JVM's clock for this is {@code System.nanoTime()}, the same monotonic clock as this JVM's on one
+ * host. Every phase also writes {@code target/fanout-requests-N-phase.txt} (one timeline per
+ * request) and {@code target/fanout-raw-N-phase.txt} (every tenant's timings, arrival also in epoch
+ * microseconds to line it up with a flight recording's socket writes), and prints the CPU time the
+ * control plane's JVM and the simulated tenants' JVM used during the phase.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -104,6 +114,10 @@ class FanOutBenchmark {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final StringBuilder report = new StringBuilder();
+
+  /** Every tenant's timings of every request of the phase being measured (see timeline()). */
+  private final StringBuilder raw = new StringBuilder();
+
   private SimulatedTenants tenants;
   private int[] ports = new int[0];
   private String bearer;
@@ -216,14 +230,33 @@ class FanOutBenchmark {
     double[] slowest = new double[count];
     double[] ratios = new double[count];
     int notOk = 0;
+    String[] rows = new String[count];
     String collectionsBefore = collections();
+    long cpuBefore = ownCpuMillis();
+    long tenantsCpuBefore = tenants.cpuMillis();
+    long wallBefore = System.nanoTime();
+    raw.setLength(0);
+    raw.append("# request, start nanoTime, start epoch us, end nanoTime; then per tenant: index,")
+        .append(" port, arrival nanoTime, applied delay ms, written nanoTime, arrival epoch us\n");
     for (int r = 0; r < count; r++) {
       tenants.clear();
+      java.time.Instant wall = java.time.Instant.now();
       long start = System.nanoTime();
       HttpResponse<String> response = post();
-      fanOuts[r] = (System.nanoTime() - start) / 1e6;
+      long end = System.nanoTime();
+      raw.append("request ")
+          .append(r)
+          .append(' ')
+          .append(start)
+          .append(' ')
+          .append(wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000)
+          .append(' ')
+          .append(end)
+          .append('\n');
+      fanOuts[r] = (end - start) / 1e6;
       slowest[r] = Arrays.stream(tenants.served()).max().orElse(0);
       ratios[r] = fanOuts[r] / slowest[r];
+      rows[r] = timeline(start, end, response.body(), ratios[r]);
       assertThat(response.statusCode()).isEqualTo(200);
       notOk += n - occurrences(response.body(), "\"status\":\"ok\"");
     }
@@ -245,7 +278,99 @@ class FanOutBenchmark {
           n * count);
       // the collector's share of this phase alone (the run's total also covers set-up)
       line("  collections: before %s; after %s", collectionsBefore, collections());
+      // Who used the two cores during the phase: the control plane (this JVM, the benchmark's own
+      // client included) and the simulated tenants' JVM; the rest of the host shows in the load.
+      line(
+          "  CPU during the phase: control plane JVM %.1f s, simulated tenants JVM %.1f s, wall"
+              + " %.1f s; load %s",
+          (ownCpuMillis() - cpuBefore) / 1e3,
+          (tenants.cpuMillis() - tenantsCpuBefore) / 1e3,
+          (System.nanoTime() - wallBefore) / 1e9,
+          Files.readString(Path.of("/proc/loadavg")).trim());
+      Integer[] order = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, (a, b) -> Double.compare(ratios[b], ratios[a]));
+      line("  per request, worst ratio first (ms from the request's start; see timeline()):");
+      for (int i = 0; i < Math.min(6, count); i++) {
+        line("    %s", rows[order[i]]);
+      }
+      line("    ... median: %s", rows[order[count / 2]]);
+      Files.write(
+          Path.of("target/fanout-requests-" + n + "-" + label.split(" ")[0] + ".txt"),
+          Arrays.asList(rows));
+      Files.writeString(
+          Path.of("target/fanout-raw-" + n + "-" + label.split(" ")[0] + ".txt"), raw);
     }
+  }
+
+  private static final java.util.regex.Pattern TOOK =
+      java.util.regex.Pattern.compile("\"tookMs\":(\\d+)");
+  private static final java.util.regex.Pattern LATENCY =
+      java.util.regex.Pattern.compile("\"latencyMs\":(\\d+)");
+
+  /**
+   * One request's timeline, in ms from the moment the benchmark sent it, on the monotonic clock the
+   * child JVM shares: when the first and the last tenant received their call, when the tenant with
+   * the largest applied delay received it and how late its answer was written (timer lateness in
+   * the child), when the last answer was written, what the control plane says it took (tookMs: from
+   * the service's start to the merge) and the largest per-tenant latency it saw, and the endpoint's
+   * total. "after last" = end - last answer written: the control plane's work once every tenant has
+   * answered (reading it, merge, audit commit, serialisation, the benchmark's client).
+   */
+  private String timeline(long start, long end, String body, double ratio) throws Exception {
+    long[][] t = tenants.timings();
+    long firstIn = Long.MAX_VALUE;
+    long lastIn = 0;
+    long lastOut = 0;
+    long maxLate = 0;
+    long[] slow = null;
+    for (long[] a : t) {
+      raw.append((int) a[0])
+          .append(' ')
+          .append(ports[(int) a[0]])
+          .append(' ')
+          .append(a[1])
+          .append(' ')
+          .append(a[2])
+          .append(' ')
+          .append(a[3])
+          .append(' ')
+          .append(a[4])
+          .append('\n');
+      firstIn = Math.min(firstIn, a[1]);
+      lastIn = Math.max(lastIn, a[1]);
+      lastOut = Math.max(lastOut, a[3]);
+      maxLate = Math.max(maxLate, a[3] - a[1] - a[2] * 1_000_000);
+      if (slow == null || a[2] > slow[2]) {
+        slow = a;
+      }
+    }
+    java.util.regex.Matcher took = TOOK.matcher(body);
+    long tookMs = took.find() ? Long.parseLong(took.group(1)) : -1;
+    long maxLatency = 0;
+    for (java.util.regex.Matcher m = LATENCY.matcher(body); m.find(); ) {
+      maxLatency = Math.max(maxLatency, Long.parseLong(m.group(1)));
+    }
+    return String.format(
+        Locale.ROOT,
+        "ratio %.3f endpoint %.1f | calls in %.1f..%.1f | slowest delay %d (in %.1f, late %.1f)"
+            + " | max late %.1f | last answer written %.1f | after last %.1f | tookMs %d |"
+            + " max latencyMs %d",
+        ratio,
+        (end - start) / 1e6,
+        (firstIn - start) / 1e6,
+        (lastIn - start) / 1e6,
+        slow == null ? 0 : slow[2],
+        slow == null ? 0 : (slow[1] - start) / 1e6,
+        slow == null ? 0 : (slow[3] - slow[1] - slow[2] * 1_000_000) / 1e6,
+        maxLate / 1e6,
+        (lastOut - start) / 1e6,
+        (end - lastOut) / 1e6,
+        tookMs,
+        maxLatency);
+  }
+
+  private static long ownCpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
   }
 
   private static int occurrences(String text, String part) {

@@ -77,6 +77,24 @@ final class SimulatedTenants implements AutoCloseable {
         : Arrays.stream(body.split(",")).mapToLong(Long::parseLong).toArray();
   }
 
+  /**
+   * Per answer since the last {@link #clear()}: tenant index, arrival (nanoTime), applied delay
+   * (ms), answer written (nanoTime), arrival (epoch microseconds).
+   */
+  long[][] timings() throws IOException, InterruptedException {
+    String body = call("GET", "/timings");
+    return body.isEmpty()
+        ? new long[0][]
+        : Arrays.stream(body.split(";"))
+            .map(t -> Arrays.stream(t.split(":")).mapToLong(Long::parseLong).toArray())
+            .toArray(long[][]::new);
+  }
+
+  /** CPU time the simulated tenants' process has used so far (all its threads), in ms. */
+  long cpuMillis() {
+    return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+  }
+
   /** Tenant {@code index} never answers from now on; -1: every tenant answers again. */
   void hang(int index) throws IOException, InterruptedException {
     call("POST", "/hung?index=" + index);

@@ -36,6 +36,15 @@ public final class SimulatedTenantsMain {
   private final Vertx vertx = Vertx.vertx();
   private final Random random = new Random(42);
   private final Queue<Long> served = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Per answer since the last clear: arrival, applied delay, and when the answer was written, as
+   * {@code System.nanoTime()} (CLOCK_MONOTONIC, the same clock as the benchmark's JVM on this
+   * host), so the benchmark can place each tenant's part inside its own request's timeline; and the
+   * arrival in epoch microseconds, to line it up with a flight recording of the control plane.
+   */
+  private final Queue<String> timings = new ConcurrentLinkedQueue<>();
+
   private final List<HttpServer> servers = new ArrayList<>();
   private volatile int hung = -1;
 
@@ -68,12 +77,14 @@ public final class SimulatedTenantsMain {
               .onFailure(e -> request.response().setStatusCode(500).end(e.toString()));
       case "/clear" -> {
         served.clear();
+        timings.clear();
         request.response().end();
       }
       case "/served" ->
           request
               .response()
               .end(served.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      case "/timings" -> request.response().end(String.join(";", timings));
       case "/hung" -> {
         hung = Integer.parseInt(request.getParam("index"));
         request.response().end();
@@ -100,6 +111,8 @@ public final class SimulatedTenantsMain {
   }
 
   private void answer(int index, HttpServerRequest request) {
+    long arrived = System.nanoTime();
+    java.time.Instant wall = java.time.Instant.now();
     if (index == hung) {
       return;
     }
@@ -110,6 +123,19 @@ public final class SimulatedTenantsMain {
     }
     served.add(delay);
     vertx.setTimer(
-        delay, id -> request.response().putHeader("Content-Type", "application/json").end(HITS));
+        delay,
+        id -> {
+          request.response().putHeader("Content-Type", "application/json").end(HITS);
+          timings.add(
+              index
+                  + ":"
+                  + arrived
+                  + ":"
+                  + delay
+                  + ":"
+                  + System.nanoTime()
+                  + ":"
+                  + (wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000));
+        });
   }
 }
