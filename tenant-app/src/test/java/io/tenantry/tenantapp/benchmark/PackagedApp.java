@@ -112,6 +112,11 @@ final class PackagedApp implements AutoCloseable {
     }
   }
 
+  /** CPU time (user and system) the app's process has used so far. */
+  java.time.Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow();
+  }
+
   @Override
   public void close() {
     process.destroy();

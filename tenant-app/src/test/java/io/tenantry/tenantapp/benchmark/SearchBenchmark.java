@@ -37,14 +37,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Search latency at 1M subscribers (plus 1M devices and invoices): the packaged app's search, in
  * its own process with the image's JVM options ({@link PackagedApp}), end to end over HTTP, with
- * {@value #CLIENTS} concurrent clients drawing queries at random from a generated set ({@link
- * QuerySet}: misspelt names, e-mail parts, account and phone fragments, RADIUS usernames and
- * misses). Each client presents a new platform token every {@code benchmark.token-period-ms}
- * (default 30 s, the control plane's reuse period), so the app verifies tokens at the rate
- * production would see. A few of the queries are also matched by a plain ILIKE scan, for scale. The
- * app in the test JVM generates and migrates the data; {@code -Dbenchmark.in-test-jvm=true} also
- * times it. Not part of the build (the class name matches no surefire pattern); run, after
- * packaging the app, with
+ * {@code benchmark.clients} (default 4) concurrent clients drawing queries at random from a
+ * generated set ({@link QuerySet}: misspelt names, e-mail parts, account and phone fragments,
+ * RADIUS usernames and misses). Each client presents a new platform token every {@code
+ * benchmark.token-period-ms} (default 30 s, the control plane's reuse period), so the app verifies
+ * tokens at the rate production would see. A few of the queries are also matched by a plain ILIKE
+ * scan, for scale. The app in the test JVM generates and migrates the data; {@code
+ * -Dbenchmark.in-test-jvm=true} also times it. Not part of the build (the class name matches no
+ * surefire pattern); run, after packaging the app, with
  *
  * <pre>
  * ./mvnw -pl tenant-app package -DskipTests
@@ -62,7 +62,7 @@ class SearchBenchmark {
 
   private static final Logger LOG = Logger.getLogger(SearchBenchmark.class);
   private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 1_000_000);
-  private static final int CLIENTS = 4;
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
   private static final int REQUESTS = Integer.getInteger("benchmark.requests-per-client", 1000);
   private static final int QUERIES = Integer.getInteger("benchmark.queries", 600);
   private static final long TOKEN_PERIOD_MS = Long.getLong("benchmark.token-period-ms", 30_000);
@@ -101,7 +101,10 @@ class SearchBenchmark {
       report.add("packaged app, own process, JVM options: " + app.jvmArguments());
       URI packaged = URI.create("http://127.0.0.1:" + app.port + "/internal/v1/search");
       clients(packaged, queries, WARMUP_REQUESTS / CLIENTS, new Random(7));
+      CpuUse before = CpuUse.now(app);
+      long began = System.nanoTime();
       byKind = clients(packaged, queries, REQUESTS, new Random(43));
+      report.add(CpuUse.now(app).since(before, System.nanoTime() - began, CLIENTS * REQUESTS));
     }
     double[] all = new double[0];
     for (Map.Entry<String, double[]> kind : byKind.entrySet()) {
@@ -129,14 +132,16 @@ class SearchBenchmark {
   }
 
   /**
-   * {@value #CLIENTS} clients at once, each sending {@code perClient} searches one after another,
-   * each query drawn at random; latencies grouped by the query's kind.
+   * {@code benchmark.clients} clients at once, each sending {@code perClient} searches one after
+   * another, each query drawn at random; latencies grouped by the query's kind.
    */
   private Map<String, double[]> clients(
       URI search, List<QuerySet.Query> queries, int perClient, Random seeds) throws Exception {
     Map<String, List<Double>> samples = new java.util.concurrent.ConcurrentSkipListMap<>();
-    List<Long> clientSeeds =
-        List.of(seeds.nextLong(), seeds.nextLong(), seeds.nextLong(), seeds.nextLong());
+    List<Long> clientSeeds = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      clientSeeds.add(seeds.nextLong());
+    }
     try (var pool = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS)) {
       List<java.util.concurrent.Future<?>> running = new ArrayList<>();
       for (long clientSeed : clientSeeds) {
@@ -172,6 +177,47 @@ class SearchBenchmark {
     samples.forEach(
         (kind, list) -> out.put(kind, list.stream().mapToDouble(Double::doubleValue).toArray()));
     return out;
+  }
+
+  /**
+   * CPU used while the timed searches ran: the app's process, PostgreSQL's processes (every
+   * backend; nothing else uses it meanwhile) and the whole machine (the clients included). With the
+   * clients, the app and PostgreSQL on the same cores, the machine's CPU per request divided by the
+   * cores is the least time a request can take on average once every client waits for another's
+   * work (Little's law for a closed loop): the part of the latency that is queueing.
+   */
+  private record CpuUse(double appSeconds, double postgresSeconds, double machineSeconds) {
+
+    static CpuUse now(PackagedApp app) throws IOException {
+      double postgres =
+          ProcessHandle.allProcesses()
+              .filter(p -> p.info().command().orElse("").contains("postgres"))
+              .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+              .sum();
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+        busy += Long.parseLong(cpu[field]);
+      }
+      return new CpuUse(app.cpu().toNanos() / 1e9, postgres, busy / 100.0); // USER_HZ = 100
+    }
+
+    String since(CpuUse before, long wallNanos, int requests) {
+      double app = (appSeconds - before.appSeconds) * 1e3 / requests;
+      double postgres = (postgresSeconds - before.postgresSeconds) * 1e3 / requests;
+      double machine = (machineSeconds - before.machineSeconds) * 1e3 / requests;
+      int cores = Runtime.getRuntime().availableProcessors();
+      return ("CPU per request: app %.2f ms, PostgreSQL %.2f ms, machine %.2f ms (%d cores, wall"
+              + " %.1f s): with %d clients a request waits on average at least %.2f ms")
+          .formatted(
+              app,
+              postgres,
+              machine,
+              cores,
+              wallNanos / 1e9,
+              CLIENTS,
+              Math.max(machine, CLIENTS * machine / cores));
+    }
   }
 
   private static HttpRequest request(URI search, String token, String q) {
