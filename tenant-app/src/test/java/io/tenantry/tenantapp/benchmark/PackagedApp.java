@@ -44,6 +44,15 @@ final class PackagedApp implements AutoCloseable {
       throw new IllegalStateException(
           JAR.toAbsolutePath() + " is missing: ./mvnw -B -ntp -pl tenant-app package -DskipTests");
     }
+    // The image ships the AOT cache its build trained, named relative to /deployments; without
+    // it the JVM only logs an error and starts slower with other memory, which is not what runs.
+    if (shippedJvmArguments().contains("-XX:AOTCache=app.aot")
+        && !Files.isReadable(JAR.resolveSibling("app.aot"))) {
+      throw new IllegalStateException(
+          "target/quarkus-app/app.aot is missing: ./mvnw -B -ntp -pl tenant-app package"
+              + " -DskipTests -Paot first, then the benchmark through the test phase only"
+              + " (./mvnw ... test -Dtest=...): package without -Paot removes the cache");
+    }
     Path dir = Files.createTempDirectory("tenant-app-benchmark");
     Path log = dir.resolve("app.log");
     int port = freePort();
@@ -52,7 +61,10 @@ final class PackagedApp implements AutoCloseable {
     command.addAll(shippedJvmArguments());
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(JAR.toAbsolutePath().getParent().toFile()) // as /deployments in the image
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Config config = ConfigProvider.getConfig();
     Map<String, String> env = builder.environment();
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
  * surefire pattern); run, after packaging the app, with
  *
  * <pre>
- * ./mvnw -pl tenant-app package -DskipTests
- * ./mvnw -pl tenant-app verify -Dtest=SearchBenchmark -DskipITs -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -pl tenant-app package -DskipTests -Paot
+ * ./mvnw -pl tenant-app test -Dtest=SearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * Results go to the log and to target/benchmark-search.txt. Add {@code
