@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tenantry.tenantapp.db.SchemaMigration;
+import io.tenantry.tenantapp.db.SchemaState;
+import io.tenantry.tenantapp.db.ShippedMigrations;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.testing.PostgresTestResource;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ServiceBootTest {
 
   @Inject AgroalDataSource dataSource;
+  @Inject SchemaMigration schemaMigration;
 
   @Test
   void livenessAndReadinessAreUp() {
@@ -54,6 +58,14 @@ class ServiceBootTest {
                     "SELECT count(*) FROM flyway_schema_history WHERE success AND version = '1'")) {
       rows.next();
       assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theStartMigratedTheEmptyDatabaseWithFlyway() throws SQLException {
+    assertThat(schemaMigration.outcome()).isEqualTo(SchemaMigration.Outcome.MIGRATED);
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(SchemaState.isCurrent(connection, ShippedMigrations.load())).isTrue();
     }
   }
 }

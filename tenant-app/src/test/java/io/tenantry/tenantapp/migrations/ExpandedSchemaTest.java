@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.tenantry.tenantapp.db.SchemaMigration;
 import io.tenantry.tenantapp.identity.Role;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
@@ -39,10 +40,16 @@ class ExpandedSchemaTest {
 
   @Inject TestTenant tenant;
   @Inject AgroalDataSource dataSource;
+  @Inject SchemaMigration schemaMigration;
 
   @BeforeEach
   void clean() {
     tenant.cleanDomain();
+  }
+
+  @Test
+  void theStartAcceptedTheNewerSchemaWithoutFlyway() {
+    assertThat(schemaMigration.outcome()).isEqualTo(SchemaMigration.Outcome.CURRENT);
   }
 
   @Test
