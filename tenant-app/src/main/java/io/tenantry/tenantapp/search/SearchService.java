@@ -93,6 +93,8 @@ public class SearchService {
       List<SearchHit> hits =
           switch (phase.planning()) {
             case GENERIC -> db.listWithGenericPlan(statement.sql(), SearchService::hit, bound);
+            case GENERIC_INDEX_SCANS ->
+                db.listWithGenericIndexScanPlan(statement.sql(), SearchService::hit, bound);
             case CHOSEN_BY_SERVER -> db.list(statement.sql(), SearchService::hit, bound);
             case PER_EXECUTION ->
                 db.listPlannedPerExecution(statement.sql(), SearchService::hit, bound);
