@@ -78,7 +78,7 @@ class SearchSqlTest {
 
     assertThat(sql)
         .contains(
-            "FROM tickets WHERE lower(subject) ILIKE :pattern LIMIT 200) candidates"
+            "FROM tickets WHERE lower(subject) LIKE lower(:pattern) LIMIT 200) candidates"
                 + " ORDER BY score DESC, candidates.id LIMIT :limit");
   }
 
@@ -143,7 +143,7 @@ class SearchSqlTest {
     assertThat(SearchSql.text(word(Phase.SUBSTRING, Set.of(SUBSCRIBER))))
         .contains(
             "(0.5 + 0.5 * word_similarity(:q, search_text))::float8 AS score FROM subscribers"
-                + " WHERE search_text ILIKE :pattern LIMIT 200)");
+                + " WHERE search_text LIKE lower(:pattern) LIMIT 200)");
   }
 
   @Test
@@ -154,8 +154,8 @@ class SearchSqlTest {
 
     assertThat(sql)
         .contains(
-            "FROM devices WHERE (search_text ILIKE :pattern OR search_text ILIKE :macPattern)")
-        .contains("FROM subscribers WHERE search_text ILIKE :pattern LIMIT");
+            "FROM devices WHERE (search_text LIKE lower(:pattern) OR search_text LIKE lower(:macPattern))")
+        .contains("FROM subscribers WHERE search_text LIKE lower(:pattern) LIMIT");
     assertThat(sql.split(":macPattern", -1)).hasSize(2);
   }
 
