@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The forms a query can take, read once per search: the values its statements bind ({@code :q}
- * lower-cased, {@code :upper}, {@code :mac} in stored form, ILIKE patterns, suffix ranges) and
+ * lower-cased, {@code :upper}, {@code :mac} in stored form, LIKE patterns, suffix ranges) and
  * whether it can be a MAC in another notation, the end of an identifier, a phone number and more
  * than one word, which decide each phase's SQL ({@link SearchSql.Shape}).
  */
@@ -77,7 +77,7 @@ record QueryForm(
     values.put(name + "To", suffix.to());
   }
 
-  /** An ILIKE pattern matching {@code text} literally anywhere: \, % and _ are escaped. */
+  /** A LIKE pattern matching {@code text} literally anywhere: \, % and _ are escaped. */
   static String contains(String text) {
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }

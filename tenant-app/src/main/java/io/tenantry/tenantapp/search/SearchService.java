@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       account, invoice or serial number (typed without its prefix, {@code 00765432} for {@code
  *       DFC318C-00765432}) or the last digits of a phone score 0.5 + 0.5 × the share of the value
  *       typed, so a whole identifier always outranks the end of another;
- *   <li>the query as a literal substring (ILIKE, wildcards escaped) through the pg_trgm GIN
- *       indexes, score 0.5 + 0.5 × word similarity;
+ *   <li>the query as a literal substring whatever its case (LIKE against lower-cased text,
+ *       wildcards escaped) through the pg_trgm GIN indexes, score 0.5 + 0.5 × word similarity;
  *   <li>the query as a misspelling: subscribers whose name sounds like it (Soundex of the first and
  *       of the last word must agree, {@code Grase Mensah} finds {@code Grace Mensah}; a one-word
  *       query may sound like either), through B-trees; the other types by word similarity ({@code
@@ -93,6 +93,8 @@ public class SearchService {
       List<SearchHit> hits =
           switch (phase.planning()) {
             case GENERIC -> db.listWithGenericPlan(statement.sql(), SearchService::hit, bound);
+            case GENERIC_INDEX_SCANS ->
+                db.listWithGenericIndexScanPlan(statement.sql(), SearchService::hit, bound);
             case CHOSEN_BY_SERVER -> db.list(statement.sql(), SearchService::hit, bound);
             case PER_EXECUTION ->
                 db.listPlannedPerExecution(statement.sql(), SearchService::hit, bound);

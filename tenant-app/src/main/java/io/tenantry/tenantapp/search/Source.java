@@ -3,10 +3,11 @@ package io.tenantry.tenantapp.search;
 import java.util.Map;
 
 /**
- * A searchable type: where its text lives, how a hit is shown, which columns identify a row (whole,
- * and their reversed form for suffix look-ups, see {@link Suffix}), what the misspelling phases
- * compare against, and the column that is matched by how it sounds (null where trigrams do it in
- * the fuzzy phase). Every expression here is one the indexes of V1 to V5 hold.
+ * A searchable type: where its text lives (the document, lower-cased text: the substring phase
+ * matches it with LIKE, see {@link SearchSql}), how a hit is shown, which columns identify a row
+ * (whole, and their reversed form for suffix look-ups, see {@link Suffix}), what the misspelling
+ * phases compare against, and the column that is matched by how it sounds (null where trigrams do
+ * it in the fuzzy phase). Every expression here is one the indexes of V1 to V5 hold.
  */
 record Source(
     String type,

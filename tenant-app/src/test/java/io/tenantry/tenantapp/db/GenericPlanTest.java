@@ -55,6 +55,31 @@ class GenericPlanTest {
   }
 
   @Test
+  void theIndexScanVariantAlsoTurnsOffBitmapScansForTheStatementOnly() {
+    String settings =
+        "SELECT current_setting('plan_cache_mode'), current_setting('enable_bitmapscan'),"
+            + " pg_backend_pid() WHERE ?::int > 0";
+    Db.RowMapper<List<String>> row = r -> List.of(r.getString(1), r.getString(2), r.getString(3));
+    String backend = null;
+    // more than the driver's prepare threshold: the server-side prepared form behaves alike
+    for (int i = 0; i < 8; i++) {
+      List<String> during = db.listWithGenericIndexScanPlan(settings, row, 1).getFirst();
+      backend = during.get(2);
+      List<String> after = db.list(settings, row, 1).getFirst();
+
+      assertThat(during.subList(0, 2)).containsExactly("force_generic_plan", "off");
+      assertThat(after.get(2)).as("same pooled connection").isEqualTo(during.get(2));
+      assertThat(after.subList(0, 2)).containsExactly("auto", "on");
+    }
+    assertThatThrownBy(
+            () -> db.listWithGenericIndexScanPlan("SELECT 1 / ?::int", r -> r.getInt(1), 0))
+        .isInstanceOf(DataException.class);
+    List<String> afterFailure = db.list(settings, row, 1).getFirst();
+    assertThat(afterFailure.get(2)).as("same pooled connection").isEqualTo(backend);
+    assertThat(afterFailure.subList(0, 2)).containsExactly("auto", "on");
+  }
+
+  @Test
   void aFailedStatementLeavesTheConnectionAtTheServersChoiceToo() {
     int backend = run(true, 1).getFirst().backend();
 

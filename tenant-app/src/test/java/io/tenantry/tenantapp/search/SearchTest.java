@@ -191,6 +191,15 @@ class SearchTest {
   }
 
   @Test
+  void substringsAreFoundWhateverTheirCaseInEveryType() {
+    // LIKE against lower-cased documents: each type's document must stay lower-cased text
+    assertThat(substringHits("SMITHERS@FastFib")).containsExactly("Jonathan Smithers");
+    assertThat(substringHits("teg-C320")).containsExactly("ZTEG-C320-0001");
+    assertThat(substringHits("inv-2026")).containsExactly("INV-2026-00042");
+    assertThat(substringHits("KEEPS REBOOT")).containsExactly("Router keeps rebooting");
+  }
+
+  @Test
   void wildcardsAreMatchedLiterally() {
     // unescaped, "%%" and "__" would match every row as a substring
     assertThat(substringHits("0%")).containsExactly("100% Fiber_Co");
