@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.tenantry.common.keys.Pem;
+import io.tenantry.tenantapp.support.AppProcess;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestEntitlements;
 import io.tenantry.testing.PostgresServer;
@@ -136,14 +137,8 @@ class TwoTenantsIT {
     env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlements.toString());
     env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_EMAIL", "admin@" + slug + ".test");
     env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD", oneTime);
-    String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx128m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                "target/quarkus-app/quarkus-run.jar")
+        new ProcessBuilder(AppProcess.command())
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target", "it-" + slug + ".log").toFile());
     builder.environment().putAll(env);

@@ -1,13 +1,8 @@
 package io.tenantry.tenantapp.benchmark;
 
-import static org.awaitility.Awaitility.await;
-
+import io.tenantry.tenantapp.support.AppProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,30 +77,12 @@ final class PackagedApp implements AutoCloseable {
     env.put("TENANTRY_TENANT_ENTITLEMENTS_DIR", entitlementsDir.toString());
     env.put("TENANTRY_TENANT_BOOTSTRAP_ADMIN_PASSWORD_FILE", dir.resolve("admin").toString());
     PackagedApp app = new PackagedApp(port, builder.start(), log);
-    app.awaitReady();
+    AppProcess.awaitReady(app.process, port, log, Duration.ofMinutes(2));
     return app;
   }
 
   String jvmArguments() {
     return String.join(" ", shippedJvmArguments());
-  }
-
-  private void awaitReady() {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptionsMatching(e -> e instanceof IOException)
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new IllegalStateException(
-                    "the packaged app exited:\n" + Files.readString(log));
-              }
-              return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
   }
 
   private static List<String> shippedJvmArguments() {

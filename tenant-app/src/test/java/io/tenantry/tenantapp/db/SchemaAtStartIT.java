@@ -2,13 +2,10 @@ package io.tenantry.tenantapp.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.tenantapp.support.AppProcess;
 import io.tenantry.testing.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,21 +76,7 @@ class SchemaAtStartIT {
   private String startAndStop(String name) throws Exception {
     App started = start(name);
     Process app = started.process();
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + started.port() + "/q/health/ready"))
-            .build();
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptionsMatching(e -> e instanceof IOException)
-        .until(
-            () -> {
-              if (!app.isAlive()) {
-                throw new IllegalStateException("the app exited:\n" + Files.readString(log(name)));
-              }
-              return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
+    AppProcess.awaitReady(app, started.port(), log(name), Duration.ofSeconds(90));
     app.destroy();
     app.waitFor();
     return Files.readString(log(name));
@@ -107,15 +89,8 @@ class SchemaAtStartIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx128m",
-                "-XX:TieredStopAtLevel=1",
-                "-Xlog:class+load=info",
-                "-jar",
-                "target/quarkus-app/quarkus-run.jar")
+        new ProcessBuilder(AppProcess.command("-Xlog:class+load=info"))
             .redirectErrorStream(true)
             .redirectOutput(log(name).toFile());
     Map<String, String> env = builder.environment();
