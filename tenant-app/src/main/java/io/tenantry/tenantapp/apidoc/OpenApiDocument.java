@@ -1,13 +1,11 @@
 package io.tenantry.tenantapp.apidoc;
 
+import io.tenantry.tenantapp.common.Resources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +44,7 @@ public class OpenApiDocument {
 
   private void serve(RoutingContext rc) {
     boolean json = wantsJson(rc.request().getParam("format"), rc.request().getHeader("Accept"));
-    byte[] body = read(json ? JSON : YAML);
+    byte[] body = Resources.read(json ? JSON : YAML);
     rc.response()
         .putHeader(
             "Content-Type", (json ? "application/json" : "application/yaml") + ";charset=UTF-8")
@@ -59,17 +57,6 @@ public class OpenApiDocument {
       return format.toLowerCase(Locale.ROOT).equals("json");
     }
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json");
-  }
-
-  static byte[] read(String resource) {
-    try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the application");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String nonApplicationPath(String root) {

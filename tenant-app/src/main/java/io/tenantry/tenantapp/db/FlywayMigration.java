@@ -1,9 +1,9 @@
 package io.tenantry.tenantapp.db;
 
+import io.tenantry.tenantapp.common.Resources;
 import io.tenantry.tenantapp.db.ShippedMigrations.Migration;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -80,12 +80,8 @@ final class FlywayMigration {
 
     @Override
     public Reader read() {
-      InputStream in =
-          FlywayMigration.class.getClassLoader().getResourceAsStream(migration.script());
-      if (in == null) {
-        throw new IllegalStateException(migration.script() + " is missing from the application");
-      }
-      return new InputStreamReader(in, StandardCharsets.UTF_8);
+      return new StringReader(
+          new String(Resources.read(migration.script()), StandardCharsets.UTF_8));
     }
 
     @Override

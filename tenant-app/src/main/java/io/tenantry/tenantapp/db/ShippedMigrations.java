@@ -1,8 +1,8 @@
 package io.tenantry.tenantapp.db;
 
+import io.tenantry.tenantapp.common.Resources;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -40,18 +40,7 @@ public final class ShippedMigrations {
   private ShippedMigrations() {}
 
   public static List<Migration> load() {
-    return parse(new String(read(), StandardCharsets.UTF_8));
-  }
-
-  static byte[] read() {
-    try (InputStream in = ShippedMigrations.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the application");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(new String(Resources.read(RESOURCE), StandardCharsets.UTF_8));
   }
 
   static List<Migration> parse(String text) {

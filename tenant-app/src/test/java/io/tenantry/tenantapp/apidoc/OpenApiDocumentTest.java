@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tenantry.tenantapp.common.Resources;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.testing.PostgresTestResource;
 import java.io.IOException;
@@ -31,10 +32,8 @@ class OpenApiDocumentTest {
   void theStoredDocumentIsTheOneTheCodeGenerates() throws IOException {
     String generatedYaml = body("/q/openapi-generated");
     String generatedJson = body("/q/openapi-generated?format=json");
-    String storedYaml =
-        new String(OpenApiDocument.read(OpenApiDocument.YAML), StandardCharsets.UTF_8);
-    String storedJson =
-        new String(OpenApiDocument.read(OpenApiDocument.JSON), StandardCharsets.UTF_8);
+    String storedYaml = new String(Resources.read(OpenApiDocument.YAML), StandardCharsets.UTF_8);
+    String storedJson = new String(Resources.read(OpenApiDocument.JSON), StandardCharsets.UTF_8);
     if (!generatedYaml.equals(storedYaml) || !generatedJson.equals(storedJson)) {
       // the fix is to store what the code generates: written where the message says
       Path out = Path.of("target", "openapi");
@@ -52,8 +51,7 @@ class OpenApiDocumentTest {
 
   @Test
   void servesTheStoredDocumentAsYamlAndAsJson() {
-    String storedYaml =
-        new String(OpenApiDocument.read(OpenApiDocument.YAML), StandardCharsets.UTF_8);
+    String storedYaml = new String(Resources.read(OpenApiDocument.YAML), StandardCharsets.UTF_8);
     given()
         .get("/q/openapi")
         .then()

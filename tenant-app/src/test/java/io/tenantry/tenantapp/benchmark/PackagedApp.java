@@ -41,7 +41,8 @@ final class PackagedApp implements AutoCloseable {
     }
     // The image ships the AOT cache its build trained, named relative to /deployments; without
     // it the JVM only logs an error and starts slower with other memory, which is not what runs.
-    if (shippedJvmArguments().contains("-XX:AOTCache=app.aot")
+    List<String> jvmArguments = shippedJvmArguments();
+    if (jvmArguments.contains("-XX:AOTCache=app.aot")
         && !Files.isReadable(JAR.resolveSibling("app.aot"))) {
       throw new IllegalStateException(
           "target/quarkus-app/app.aot is missing: ./mvnw -B -ntp -pl tenant-app package"
@@ -53,7 +54,7 @@ final class PackagedApp implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(shippedJvmArguments());
+    command.addAll(jvmArguments);
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -2,6 +2,7 @@ package io.tenantry.tenantapp.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.tenantapp.common.Resources;
 import io.tenantry.tenantapp.db.ShippedMigrations.Migration;
 import io.tenantry.testing.PostgresServer;
 import java.io.IOException;
@@ -37,7 +38,9 @@ class ShippedMigrationsTest {
           .load()
           .migrate();
       String generated = ShippedMigrations.format(history(url, server));
-      String stored = new String(ShippedMigrations.read(), java.nio.charset.StandardCharsets.UTF_8);
+      String stored =
+          new String(
+              Resources.read(ShippedMigrations.RESOURCE), java.nio.charset.StandardCharsets.UTF_8);
       if (!generated.equals(stored)) {
         Path out = Path.of("target", "shipped-migrations.tsv");
         Files.writeString(out, generated);
