@@ -26,11 +26,16 @@ import io.tenantry.controlplane.audit.AuditEntry;
 import io.tenantry.controlplane.support.TestPlatform;
 import io.tenantry.testing.PostgresTestResource;
 import io.tenantry.testing.RedisTestResource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +59,7 @@ class TenantLinkTest {
   @Inject TenantEndpoints endpoints;
   @Inject TenantLinkClient client;
   @Inject JWTParser parser;
+  @Inject Vertx vertx;
 
   @BeforeAll
   static void startTenantApp() {
@@ -197,6 +203,63 @@ class TenantLinkTest {
     assertThat(tls.getURI()).isEqualTo("/x");
     assertThat(TenantLinkClient.requestTo(URI.create("http://app.tenant-acme.svc"), "/x").getPort())
         .isEqualTo(80);
+  }
+
+  /**
+   * A fan-out starts its calls on the search's worker thread. Each tenant's call must still be
+   * sent, and its answer read, on an event loop of that tenant's own, or every answer of a
+   * thousand-tenant search is handled on the worker's one loop, one core.
+   */
+  @Test
+  void callsStartedOnOneWorkerThreadAreAnsweredOnSeveralEventLoopsEachTenantAlwaysOnTheSame()
+      throws Exception {
+    // the tenant apps' servers on a Vert.x of their own, as they are other processes
+    Vertx tenantApps = Vertx.vertx();
+    try {
+      List<TenantEndpoints.Resolved> targets = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        HttpServer server =
+            tenantApps
+                .createHttpServer()
+                .requestHandler(request -> request.response().end("{\"hits\":[]}"))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        targets.add(
+            new TenantEndpoints.Resolved(
+                "loop-" + i, URI.create("http://127.0.0.1:" + server.actualPort()), "test"));
+      }
+      List<String> first = answeringThreads(targets);
+      List<String> second = answeringThreads(targets);
+
+      assertThat(first).allMatch(thread -> thread.startsWith("vert.x-eventloop-thread-"));
+      assertThat(Set.copyOf(first)).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(second).isEqualTo(first);
+    } finally {
+      tenantApps.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The thread each target's search answer completed on, all asked from one worker thread. */
+  private List<String> answeringThreads(List<TenantEndpoints.Resolved> targets) throws Exception {
+    TenantLinkClient.Search search = client.search("x", List.of(), 5);
+    return vertx
+        .getOrCreateContext()
+        .executeBlocking(
+            () ->
+                targets.stream()
+                    .map(target -> search.ask(target, ONE_SECOND).map(hits -> currentThread()))
+                    .toList())
+        .compose(Future::all)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .list();
+  }
+
+  private static String currentThread() {
+    return Thread.currentThread().getName();
   }
 
   @Test
