@@ -9,6 +9,7 @@ import io.tenantry.tenantapp.demo.DemoDataService;
 import io.tenantry.tenantapp.support.BenchmarkDatabaseResource;
 import io.tenantry.tenantapp.support.TenantKeysTestResource;
 import io.tenantry.tenantapp.support.TestTenant;
+import io.tenantry.testing.KeepAliveConnection;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,7 @@
-package io.tenantry.tenantapp.benchmark;
+package io.tenantry.testing;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,52 +12,89 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One client's HTTP/1.1 connection to the app, kept alive, as lean as a load generator can be: the
+ * One client's HTTP/1.1 connection to an app, kept alive, as lean as a load generator can be: the
  * request is written as pre-encoded bytes in one write, the response read as bytes up to the end of
  * its body (Content-Length, or chunked), its status returned; nothing is decoded beyond the status
- * line and the headers that frame the body. The benchmark's clients share the machine's two cores
- * with the app and PostgreSQL, which production's clients do not: the JDK's HttpClient cost the
- * test JVM about as much CPU per search as the app itself (its selector thread, the hand-offs
- * between it and the caller, a String decoded from each body), and every core-millisecond the
- * clients take is queueing the app's searches would not see in production.
+ * line and the headers that frame the body, and the body is kept only when asked for. Benchmarks
+ * here share the machine's two cores with the app under test, which production's clients do not:
+ * the JDK's HttpClient cost the search benchmark's JVM about as much CPU per search as the app
+ * itself (its selector thread, the hand-offs between it and the caller, a String decoded from each
+ * body), and every core-millisecond the clients take is queueing the app would not see in
+ * production.
  *
  * <p>Not thread-safe: one per client thread. Reconnects when the server closes the connection
  * (after a {@code Connection: close} response, or between requests), never in the middle of one.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final InetSocketAddress address;
   private final byte[] buffer = new byte[64 * 1024];
+  private final ByteArrayOutputStream body;
   private Socket socket;
   private OutputStream out;
   private InputStream in;
   private final StringBuilder line = new StringBuilder(128);
 
-  KeepAliveConnection(String host, int port) {
+  /** A connection that drops response bodies. */
+  public KeepAliveConnection(String host, int port) {
+    this(host, port, false);
+  }
+
+  /** A connection that keeps the last response's body for {@link #body()} if {@code keepBody}. */
+  public KeepAliveConnection(String host, int port, boolean keepBody) {
     this.address = new InetSocketAddress(host, port);
+    this.body = keepBody ? new ByteArrayOutputStream(64 * 1024) : null;
   }
 
   /**
    * The start of a GET of {@code pathAndQuery} (already percent-encoded): its request line and Host
    * header; {@link #lastHeader} ends it.
    */
-  static byte[] getHead(String host, int port, String pathAndQuery) {
+  public static byte[] getHead(String host, int port, String pathAndQuery) {
     return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
+  /**
+   * The start of a POST of {@code body} to {@code path}: its request line, Host, Content-Type and
+   * Content-Length headers; {@link #lastHeader} ends the head and {@code body} follows it.
+   */
+  public static byte[] postHead(
+      String host, int port, String path, String contentType, byte[] body) {
+    return ("POST "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + ":"
+            + port
+            + "\r\nContent-Type: "
+            + contentType
+            + "\r\nContent-Length: "
+            + body.length
+            + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The body of the last response, when this connection keeps bodies. */
+  public byte[] body() {
+    if (body == null) {
+      throw new IllegalStateException("this connection drops response bodies");
+    }
+    return body.toByteArray();
+  }
+
   /** A request's last header and the empty line after it. */
-  static byte[] lastHeader(String name, String value) {
+  public static byte[] lastHeader(String name, String value) {
     return (name + ": " + value + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
    * Writes {@code request} and reads the whole response; returns its status. The request may be
-   * given in parts (the request line, the headers), which go out in one write.
+   * given in parts (the request line, the headers, a body), which go out in one write.
    */
-  int exchange(byte[]... request) throws IOException {
+  public int exchange(byte[]... request) throws IOException {
     if (socket == null) {
       connect();
     }
@@ -80,6 +118,9 @@ final class KeepAliveConnection implements AutoCloseable {
   }
 
   private int readResponse() throws IOException {
+    if (body != null) {
+      body.reset();
+    }
     String statusLine = readLine();
     // HTTP/1.1 200 OK
     int status = Integer.parseInt(statusLine.substring(9, 12));
@@ -128,13 +169,16 @@ final class KeepAliveConnection implements AutoCloseable {
     }
   }
 
-  /** Reads and drops {@code count} bytes of body. */
+  /** Reads {@code count} bytes of body, kept if this connection keeps bodies. */
   private void skip(long count) throws IOException {
     long left = count;
     while (left > 0) {
       int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
       if (read < 0) {
         throw new EOFException("the connection closed inside a response body");
+      }
+      if (body != null) {
+        body.write(buffer, 0, read);
       }
       left -= read;
     }
