@@ -41,10 +41,15 @@ import org.junit.jupiter.api.Test;
  * generated set ({@link QuerySet}: misspelt names, e-mail parts, account and phone fragments,
  * RADIUS usernames and misses). Each client presents a new platform token every {@code
  * benchmark.token-period-ms} (default 30 s, the control plane's reuse period), so the app verifies
- * tokens at the rate production would see. A few of the queries are also matched by a plain ILIKE
- * scan, for scale. The app in the test JVM generates and migrates the data; {@code
- * -Dbenchmark.in-test-jvm=true} also times it. Not part of the build (the class name matches no
- * surefire pattern); run, after packaging the app, with
+ * tokens at the rate production would see. Each client is a keep-alive connection writing
+ * pre-encoded requests ({@link KeepAliveConnection}): the clients share the app's two cores here,
+ * which production's do not, so the load generator is kept as lean as it can be; a latency is timed
+ * from the request's write to its body's last byte, and a status other than 200 fails the
+ * benchmark. The CPU per request is reported for the app, PostgreSQL, the clients (the test JVM)
+ * and the whole machine. A few of the queries are also matched by a plain ILIKE scan, for scale.
+ * The app in the test JVM generates and migrates the data; {@code -Dbenchmark.in-test-jvm=true}
+ * also times it. Not part of the build (the class name matches no surefire pattern); run, after
+ * packaging the app, with
  *
  * <pre>
  * ./mvnw -pl tenant-app package -DskipTests -Paot
@@ -69,12 +74,20 @@ class SearchBenchmark {
   private static final int ILIKE_ROUNDS = Integer.getInteger("benchmark.ilike-rounds", 3);
   private static final int WARMUP_REQUESTS = Integer.getInteger("benchmark.warmup-requests", 1000);
 
+  /**
+   * {@code benchmark.client}: {@code socket} (default), each client a {@link KeepAliveConnection}
+   * writing pre-encoded requests; {@code jdk}, the JDK's HttpClient as the benchmark used before
+   * (2026-12-08), for comparing the load generators' own cost.
+   */
+  private static final boolean JDK_CLIENT =
+      System.getProperty("benchmark.client", "socket").equals("jdk");
+
   @Inject DemoDataService demo;
   @Inject TestTenant tenant;
   @Inject AgroalDataSource dataSource;
 
-  // HTTP/1.1 as the control plane's TenantLinkClient calls tenant apps (the JDK client's default
-  // would upgrade to HTTP/2, a different server path)
+  // with -Dbenchmark.client=jdk: HTTP/1.1 as the control plane's TenantLinkClient calls tenant
+  // apps (the JDK client's default would upgrade to HTTP/2, a different server path)
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -138,6 +151,13 @@ class SearchBenchmark {
   private Map<String, double[]> clients(
       URI search, List<QuerySet.Query> queries, int perClient, Random seeds) throws Exception {
     Map<String, List<Double>> samples = new java.util.concurrent.ConcurrentSkipListMap<>();
+    // every query's request line and Host header, encoded once (the draws pick by index)
+    byte[][] heads = new byte[queries.size()][];
+    for (int i = 0; i < heads.length; i++) {
+      heads[i] =
+          KeepAliveConnection.getHead(
+              search.getHost(), search.getPort(), pathAndQuery(search, queries.get(i).text()));
+    }
     List<Long> clientSeeds = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       clientSeeds.add(seeds.nextLong());
@@ -151,20 +171,32 @@ class SearchBenchmark {
                   Random random = new Random(clientSeed);
                   String token = tenant.platformToken("tenant:search");
                   long tokenSince = System.currentTimeMillis();
-                  for (int i = 0; i < perClient; i++) {
-                    if (System.currentTimeMillis() - tokenSince >= TOKEN_PERIOD_MS) {
-                      token = tenant.platformToken("tenant:search");
-                      tokenSince = System.currentTimeMillis();
+                  byte[] authorization = authorization(token);
+                  try (KeepAliveConnection connection =
+                      new KeepAliveConnection(search.getHost(), search.getPort())) {
+                    for (int i = 0; i < perClient; i++) {
+                      if (System.currentTimeMillis() - tokenSince >= TOKEN_PERIOD_MS) {
+                        token = tenant.platformToken("tenant:search");
+                        tokenSince = System.currentTimeMillis();
+                        authorization = authorization(token);
+                      }
+                      int drawn = random.nextInt(queries.size());
+                      QuerySet.Query q = queries.get(drawn);
+                      int status;
+                      long t = System.nanoTime();
+                      if (JDK_CLIENT) {
+                        status = send(request(search, token, q.text()));
+                      } else {
+                        status = connection.exchange(heads[drawn], authorization);
+                      }
+                      double ms = (System.nanoTime() - t) / 1e6;
+                      assertThat(status).as("status of a search for %s", q.text()).isEqualTo(200);
+                      samples
+                          .computeIfAbsent(
+                              q.kind(),
+                              k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                          .add(ms);
                     }
-                    QuerySet.Query q = queries.get(random.nextInt(queries.size()));
-                    long t = System.nanoTime();
-                    send(request(search, token, q.text()));
-                    double ms = (System.nanoTime() - t) / 1e6;
-                    samples
-                        .computeIfAbsent(
-                            q.kind(),
-                            k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                        .add(ms);
                   }
                   return null;
                 }));
@@ -186,7 +218,8 @@ class SearchBenchmark {
    * cores is the least time a request can take on average once every client waits for another's
    * work (Little's law for a closed loop): the part of the latency that is queueing.
    */
-  private record CpuUse(double appSeconds, double postgresSeconds, double machineSeconds) {
+  private record CpuUse(
+      double appSeconds, double postgresSeconds, double clientsSeconds, double machineSeconds) {
 
     static CpuUse now(PackagedApp app) throws IOException {
       double postgres =
@@ -199,25 +232,41 @@ class SearchBenchmark {
       for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
         busy += Long.parseLong(cpu[field]);
       }
-      return new CpuUse(app.cpu().toNanos() / 1e9, postgres, busy / 100.0); // USER_HZ = 100
+      // the test JVM: the load generator (its client threads, their JIT compilation and garbage
+      // collection); the app under test in this JVM (@QuarkusTest) is idle meanwhile
+      double clients =
+          ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+      return new CpuUse(
+          app.cpu().toNanos() / 1e9, postgres, clients, busy / 100.0); // USER_HZ = 100
     }
 
     String since(CpuUse before, long wallNanos, int requests) {
       double app = (appSeconds - before.appSeconds) * 1e3 / requests;
       double postgres = (postgresSeconds - before.postgresSeconds) * 1e3 / requests;
+      double clients = (clientsSeconds - before.clientsSeconds) * 1e3 / requests;
       double machine = (machineSeconds - before.machineSeconds) * 1e3 / requests;
       int cores = Runtime.getRuntime().availableProcessors();
-      return ("CPU per request: app %.2f ms, PostgreSQL %.2f ms, machine %.2f ms (%d cores, wall"
+      return ("CPU per request: app %.2f ms, PostgreSQL %.2f ms, clients (test JVM) %.2f ms,"
+              + " machine %.2f ms (%d cores, wall"
               + " %.1f s): with %d clients a request waits on average at least %.2f ms")
           .formatted(
               app,
               postgres,
+              clients,
               machine,
               cores,
               wallNanos / 1e9,
               CLIENTS,
               Math.max(machine, CLIENTS * machine / cores));
     }
+  }
+
+  private static String pathAndQuery(URI search, String q) {
+    return search.getRawPath() + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] authorization(String token) {
+    return KeepAliveConnection.lastHeader("Authorization", "Bearer " + token);
   }
 
   private static HttpRequest request(URI search, String token, String q) {
@@ -227,9 +276,9 @@ class SearchBenchmark {
         .build();
   }
 
-  private void send(HttpRequest request) throws Exception {
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+  /** The JDK client's way ({@code -Dbenchmark.client=jdk}): the body read as a String. */
+  private int send(HttpRequest request) throws Exception {
+    return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   /** The same text as a plain ILIKE over the subscribers, indexes switched off. */
