@@ -62,7 +62,10 @@ enum Phase {
     GENERIC_INDEX_SCANS,
     /** PostgreSQL's choice between custom and generic plans for a named statement. */
     CHOSEN_BY_SERVER,
-    /** A custom plan for every execution, as an unnamed statement. */
+    /**
+     * A custom plan for every execution, custom plans forced for the statement ({@code
+     * Db#listPlannedPerExecution}).
+     */
     PER_EXECUTION
   }
 }

@@ -55,6 +55,12 @@ final class PackagedApp implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmArguments);
+    // diagnostics only, e.g. a flight recording:
+    // -Dbenchmark.app-jvm-args=-XX:StartFlightRecording=...
+    String extra = System.getProperty("benchmark.app-jvm-args", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(Arrays.asList(extra.split("\\s+")));
+    }
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Db#listWithGenericPlan}: the statement runs with generic plans forced, and the pooled
  * connection it ran on is back to the server's choice afterwards, also when the statement failed (a
- * search phase that needs a plan for its values must never get a generic one).
+ * search phase that needs a plan for its values must never get a generic one); likewise {@link
+ * Db#listPlannedPerExecution} with custom plans forced.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -77,6 +78,28 @@ class GenericPlanTest {
     List<String> afterFailure = db.list(settings, row, 1).getFirst();
     assertThat(afterFailure.get(2)).as("same pooled connection").isEqualTo(backend);
     assertThat(afterFailure.subList(0, 2)).containsExactly("auto", "on");
+  }
+
+  @Test
+  void thePerExecutionVariantForcesCustomPlansForTheStatementOnly() {
+    Db.RowMapper<Setting> row = r -> new Setting(r.getString(1), r.getInt(2));
+    int backend = 0;
+    // more than the driver's prepare threshold: the server-side prepared form behaves alike
+    for (int i = 0; i < 8; i++) {
+      Setting during = db.listPlannedPerExecution(SETTING, row, 1).getFirst();
+      backend = during.backend();
+      Setting after = run(false, 1).getFirst();
+
+      assertThat(during.mode()).isEqualTo("force_custom_plan");
+      assertThat(after.backend()).as("same pooled connection").isEqualTo(backend);
+      assertThat(after.mode()).isEqualTo("auto");
+    }
+    assertThat(db.listPlannedPerExecution(SETTING, row, 0)).isEmpty();
+    assertThatThrownBy(() -> db.listPlannedPerExecution("SELECT 1 / ?::int", r -> r.getInt(1), 0))
+        .isInstanceOf(DataException.class);
+    Setting afterFailure = run(false, 1).getFirst();
+    assertThat(afterFailure.backend()).as("same pooled connection").isEqualTo(backend);
+    assertThat(afterFailure.mode()).isEqualTo("auto");
   }
 
   @Test
