@@ -53,8 +53,7 @@ public final class KeepAliveConnection implements AutoCloseable {
    * header; {@link #lastHeader} ends it.
    */
   public static byte[] getHead(String host, int port, String pathAndQuery) {
-    return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    return requestLine("GET", host, port, pathAndQuery).getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -63,18 +62,17 @@ public final class KeepAliveConnection implements AutoCloseable {
    */
   public static byte[] postHead(
       String host, int port, String path, String contentType, byte[] body) {
-    return ("POST "
-            + path
-            + " HTTP/1.1\r\nHost: "
-            + host
-            + ":"
-            + port
-            + "\r\nContent-Type: "
+    return (requestLine("POST", host, port, path)
+            + "Content-Type: "
             + contentType
             + "\r\nContent-Length: "
             + body.length
             + "\r\n")
         .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String requestLine(String method, String host, int port, String target) {
+    return method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n";
   }
 
   /** The body of the last response, when this connection keeps bodies. */

@@ -100,7 +100,6 @@ class FanOutBenchmark {
 
   private static final Logger LOG = Logger.getLogger(FanOutBenchmark.class);
   private static final String QUERY = "{\"query\":\"john@example.com\",\"limit\":20}";
-  private static final byte[] QUERY_BYTES = QUERY.getBytes(StandardCharsets.UTF_8);
 
   @Inject TestPlatform platform;
   @Inject KubernetesClient kubernetes;
@@ -122,7 +121,9 @@ class FanOutBenchmark {
    */
   private KeepAliveConnection admin;
 
-  private byte[] searchHead;
+  /** The search request, encoded once: head, the admin's bearer token, the body. */
+  private byte[][] searchRequest;
+
   private final StringBuilder report = new StringBuilder();
 
   /** Every tenant's timings of every request of the phase being measured (see timeline()). */
@@ -130,7 +131,6 @@ class FanOutBenchmark {
 
   private SimulatedTenants tenants;
   private int[] ports = new int[0];
-  private String bearer;
 
   @AfterEach
   void stop() throws Exception {
@@ -145,7 +145,20 @@ class FanOutBenchmark {
   @Test
   void searchThroughTheEndpoint() throws Exception {
     platform.reset();
-    bearer = platform.tokenFor(Role.SUPPORT);
+    String bearer = platform.tokenFor(Role.SUPPORT);
+    admin = new KeepAliveConnection(searchUrl.getHost(), searchUrl.getPort(), true);
+    byte[] body = QUERY.getBytes(StandardCharsets.UTF_8);
+    searchRequest =
+        new byte[][] {
+          KeepAliveConnection.postHead(
+              searchUrl.getHost(),
+              searchUrl.getPort(),
+              searchUrl.getPath(),
+              "application/json",
+              body),
+          KeepAliveConnection.lastHeader("Authorization", "Bearer " + bearer),
+          body
+        };
     tenants = SimulatedTenants.start(Path.of("target/simulated-tenants.log").toAbsolutePath());
     line(
         "machine: nproc=%d, load %s; control plane (test JVM): max heap=%d MB, collectors %s;"
@@ -400,21 +413,7 @@ class FanOutBenchmark {
   private record Answer(int statusCode, String body) {}
 
   private Answer post() throws IOException {
-    if (admin == null) {
-      admin = new KeepAliveConnection(searchUrl.getHost(), searchUrl.getPort(), true);
-      searchHead =
-          KeepAliveConnection.postHead(
-              searchUrl.getHost(),
-              searchUrl.getPort(),
-              searchUrl.getPath(),
-              "application/json",
-              QUERY_BYTES);
-    }
-    int status =
-        admin.exchange(
-            searchHead,
-            KeepAliveConnection.lastHeader("Authorization", "Bearer " + bearer),
-            QUERY_BYTES);
+    int status = admin.exchange(searchRequest);
     return new Answer(status, new String(admin.body(), StandardCharsets.UTF_8));
   }
 

@@ -14,9 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,22 +72,9 @@ class SearchBenchmark {
   private static final int ILIKE_ROUNDS = Integer.getInteger("benchmark.ilike-rounds", 3);
   private static final int WARMUP_REQUESTS = Integer.getInteger("benchmark.warmup-requests", 1000);
 
-  /**
-   * {@code benchmark.client}: {@code socket} (default), each client a {@link KeepAliveConnection}
-   * writing pre-encoded requests; {@code jdk}, the JDK's HttpClient as the benchmark used before
-   * (2026-12-08), for comparing the load generators' own cost.
-   */
-  private static final boolean JDK_CLIENT =
-      System.getProperty("benchmark.client", "socket").equals("jdk");
-
   @Inject DemoDataService demo;
   @Inject TestTenant tenant;
   @Inject AgroalDataSource dataSource;
-
-  // with -Dbenchmark.client=jdk: HTTP/1.1 as the control plane's TenantLinkClient calls tenant
-  // apps (the JDK client's default would upgrade to HTTP/2, a different server path)
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void searchAtOneMillionSubscribers() throws Exception {
@@ -183,13 +167,8 @@ class SearchBenchmark {
                       }
                       int drawn = random.nextInt(queries.size());
                       QuerySet.Query q = queries.get(drawn);
-                      int status;
                       long t = System.nanoTime();
-                      if (JDK_CLIENT) {
-                        status = send(request(search, token, q.text()));
-                      } else {
-                        status = connection.exchange(heads[drawn], authorization);
-                      }
+                      int status = connection.exchange(heads[drawn], authorization);
                       double ms = (System.nanoTime() - t) / 1e6;
                       assertThat(status).as("status of a search for %s", q.text()).isEqualTo(200);
                       samples
@@ -268,18 +247,6 @@ class SearchBenchmark {
 
   private static byte[] authorization(String token) {
     return KeepAliveConnection.lastHeader("Authorization", "Bearer " + token);
-  }
-
-  private static HttpRequest request(URI search, String token, String q) {
-    return HttpRequest.newBuilder(
-            URI.create(search + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-        .header("Authorization", "Bearer " + token)
-        .build();
-  }
-
-  /** The JDK client's way ({@code -Dbenchmark.client=jdk}): the body read as a String. */
-  private int send(HttpRequest request) throws Exception {
-    return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   /** The same text as a plain ILIKE over the subscribers, indexes switched off. */
